@@ -1,0 +1,133 @@
+"""Documents → json, jsonl, csv, xlsx, md.  Each writer returns bytes; the caller writes them atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from policykit.model import Document, Task, Unit
+
+FORMATS = ("json", "jsonl", "csv", "xlsx", "md")
+
+TASK_COLUMNS = [
+    "document", "task_id", "origin", "number", "path", "title", "lead", "lead_canonical",
+    "co", "co_canonical", "requirements", "deadlines", "same_as", "flags", "span_start", "span_end",
+]
+
+
+def dumps(doc: Document | dict[str, Any], *, indent: int | None = 2) -> str:
+    data = doc.to_dict() if isinstance(doc, Document) else doc
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def to_json(docs: list[Document]) -> bytes:
+    """One document: its object; several: a list of them."""
+    if len(docs) == 1:
+        return (dumps(docs[0]) + "\n").encode("utf-8")
+    return (json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def to_jsonl(docs: Iterable[Document]) -> bytes:
+    return "".join(dumps(d, indent=None) + "\n" for d in docs).encode("utf-8")
+
+
+def _names(units: list[Unit]) -> str:
+    return ";".join(u.name for u in units)
+
+
+def _canonicals(units: list[Unit]) -> str:
+    return ";".join(u.canonical or "?" for u in units)
+
+
+def task_rows(doc: Document) -> Iterable[list[Any]]:
+    """One row per task, units joined with ';' (the long per-unit table is ``policykit compare``'s)."""
+    for t in doc.tasks:
+        yield [
+            doc.source.path, t.id, t.origin, t.number or "", " > ".join(t.path), t.title,
+            _names(t.lead), _canonicals(t.lead), _names(t.co), _canonicals(t.co),
+            " | ".join(r.text for r in t.requirements), " | ".join(d.text for d in t.deadlines),
+            t.same_as or "", ";".join(t.flags),
+            t.span.start if t.span else "", t.span.end if t.span else "",
+        ]
+
+
+def to_csv(docs: list[Document]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(TASK_COLUMNS)
+    for doc in docs:
+        writer.writerows(task_rows(doc))
+    # A BOM so that Excel opens the Chinese text as UTF-8.
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_xlsx(docs: list[Document]) -> bytes:
+    """Sheets: tasks (one row per task), units (one row per task × role × unit), requirements."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    tasks = wb.active
+    tasks.title = "tasks"
+    tasks.append(TASK_COLUMNS)
+    units = wb.create_sheet("units")
+    units.append(["document", "task_id", "role", "raw", "name", "canonical", "level", "region",
+                  "kind", "known", "confidence"])
+    reqs = wb.create_sheet("requirements")
+    reqs.append(["document", "task_id", "text", "subject", "op", "value", "value_max", "unit",
+                 "period", "condition", "target", "flags"])
+    for doc in docs:
+        for row in task_rows(doc):
+            tasks.append(row)
+        for t in doc.tasks:
+            for role, group in (("lead", t.lead), ("co", t.co)):
+                for u in group:
+                    units.append([doc.source.path, t.id, role, u.raw, u.name, u.canonical, u.level,
+                                  u.region, u.kind, u.known, u.confidence])
+            for r in t.requirements:
+                reqs.append([doc.source.path, t.id, r.text, r.subject, r.op, r.value, r.value_max,
+                             r.unit, r.period, r.condition, r.target, ";".join(r.flags)])
+    tasks.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_task(t: Task) -> str:
+    units = lambda us: "、".join(u.name + ("" if u.known else " (?)") for u in us) or "—"  # noqa: E731
+    reqs = "; ".join(r.text for r in t.requirements) or ""
+    return "| " + " | ".join(_md_cell(x) for x in [
+        t.id, t.number or "", t.title, units(t.lead), units(t.co), reqs, ", ".join(t.flags),
+    ]) + " |"
+
+
+def to_md(docs: list[Document]) -> bytes:
+    out: list[str] = []
+    for doc in docs:
+        m = doc.meta
+        out.append(f"# {m.title or doc.source.path}\n")
+        facts = [("来源", doc.source.path), ("发文机关", m.issuer), ("文号", m.doc_number),
+                 ("发布日期", m.published), ("成文日期", m.signed)]
+        out.extend(f"- {k}: {v}" for k, v in facts if v)
+        out.append("")
+        out.append("| id | 序号 | 任务 | 牵头单位 | 责任单位 | 数量要求 | flags |")
+        out.append("|---|---|---|---|---|---|---|")
+        out.extend(_md_task(t) for t in doc.tasks)
+        if doc.warnings:
+            out.append("\n**Warnings**\n")
+            out.extend(f"- {w}" for w in doc.warnings)
+        out.append("")
+    return "\n".join(out).encode("utf-8")
+
+
+WRITERS = {"json": to_json, "jsonl": to_jsonl, "csv": to_csv, "xlsx": to_xlsx, "md": to_md}
+
+
+def render(docs: list[Document], fmt: str) -> bytes:
+    return WRITERS[fmt](docs)

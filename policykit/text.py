@@ -1,0 +1,53 @@
+"""Punctuation normalisation that keeps offsets.
+
+Real plans mix full-width and ASCII punctuation ("（牵头单位：" and "(牵头单位:").
+``normalise`` maps every character to exactly one character, so an offset in
+the normalised text is the same offset in the text as read.
+"""
+
+from __future__ import annotations
+
+# Full-width forms that have one-character ASCII (or canonical) equivalents.
+_PAIRS = {
+    "（": "(", "）": ")", "：": ":", "；": ";", "，": ",", "！": "!", "？": "?",
+    "［": "[", "］": "]", "｛": "{", "｝": "}", "＜": "<", "＞": ">", "％": "%",
+    "＋": "+", "－": "-", "＝": "=", "／": "/", "＿": "_", "＆": "&", "＃": "#",
+    "＊": "*", "｜": "|", "＂": '"', "＇": "'", "．": ".", "　": " ", "\u00a0": " ",
+    "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": " ", "\ufeff": " ",
+    "﹙": "(", "﹚": ")", "︰": ":", "∶": ":", "﹕": ":", "﹔": ";", "﹐": ",",
+    "〔": "〔", "〕": "〕",  # kept: 文号 brackets are meaningful as they are
+    "–": "-", "—": "—", "‐": "-", "‑": "-", "−": "-",
+}
+_PAIRS.update({chr(0xFF10 + i): str(i) for i in range(10)})  # ０-９
+_PAIRS.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})  # Ａ-Ｚ
+_PAIRS.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})  # ａ-ｚ
+
+_TABLE = str.maketrans(_PAIRS)
+
+
+def normalise(text: str) -> str:
+    """Map full-width punctuation, digits and letters to ASCII, one char for one.
+
+    >>> normalise("（牵头单位：市教育体育局；责任单位：市公安局）")
+    '(牵头单位:市教育体育局;责任单位:市公安局)'
+    """
+    return text.translate(_TABLE)
+
+
+def squeeze_spaces(text: str) -> str:
+    """Drop the spaces PDF line wrapping leaves inside Chinese words: "区卫生健康 委" → "区卫生健康委".
+
+    Spaces between two ASCII alphanumerics are kept ("GB/T 29315").
+    """
+    out: list[str] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in " \t\r\n":
+            prev = text[i - 1] if i else ""
+            nxt = text[i + 1] if i + 1 < n else ""
+            if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
+                if not out or out[-1] != " ":
+                    out.append(" ")
+            continue
+        out.append(ch)
+    return "".join(out)

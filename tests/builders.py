@@ -1,0 +1,190 @@
+"""Build the seed documents in other formats, the way real offices publish them.
+
+The two seeds (``corpora/``) are text; real plans arrive as GB18030 text,
+Word files with automatic numbering and merged cells, PDFs with ruled
+tables, and notice pages.  Each builder writes one such file from a seed, so
+the reader tests can check that every format reads back into the seed's
+paragraphs, cells and numbering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MENGZI = ROOT / "corpora" / "mengzi_campus_safety_plan_2023.txt"
+QINGPU = ROOT / "corpora" / "qingpu_campus_risk_duty_table.txt"
+
+
+# ---------------------------------------------------------------------------
+# Text in other encodings
+
+
+def write_text(path: Path, text: str, encoding: str, newline: str = "\n") -> Path:
+    """Write ``text`` with ``encoding`` ("gb18030", "utf-16" adds a BOM, "utf-16-le" none) and ``newline``."""
+    path.write_bytes(text.replace("\n", newline).encode(encoding))
+    return path
+
+
+# ---------------------------------------------------------------------------
+# The Mengzi seed, cut into what a Word file holds
+
+_LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)、")
+_LEVEL2 = re.compile(r"^\(([一二三四五六七八九十]+)\)")
+_LEVEL3 = re.compile(r"^(\d+)\.")
+ANNEX_HEADER = ["重点任务", "工作措施", "牵头单位", "责任单位"]
+
+
+@dataclass
+class SeedParagraph:
+    """A body line: ``level`` 1/2/3 when it carries an 一、/(一)/1. label (stripped from ``text``)."""
+
+    text: str
+    level: int = 0
+    label: str = ""
+
+
+@dataclass
+class AnnexRow:
+    """One task row of the 重点工作任务清单: group heading, task, measures, lead, co."""
+
+    group: str
+    task: str
+    measures: str
+    lead: str
+    co: str
+
+
+@dataclass
+class MengziParts:
+    paragraphs: list[SeedParagraph] = field(default_factory=list)  # the notice and plan, before the annex table
+    annex_title: list[str] = field(default_factory=list)  # 附件 / title lines above the table
+    rows: list[AnnexRow] = field(default_factory=list)
+
+
+def mengzi_parts(seed: Path = MENGZI) -> MengziParts:
+    """Split the Mengzi seed: body paragraphs (with their heading labels), annex title, annex rows.
+
+    The annex is flattened one cell per line: a "一、…" line opens a group (a
+    vertically merged cell in the original), a "1.…" line opens a row of four
+    cells (task, measures, lead, co).
+    """
+    lines = [line.strip() for line in seed.read_text(encoding="utf-8").splitlines()]
+    annex_at = lines.index("附件")
+    parts = MengziParts()
+    in_plan = False
+    for line in lines[:annex_at]:
+        if not line:
+            continue
+        in_plan = in_plan or line == "一、总体目标"
+        parts.paragraphs.append(_body_paragraph(line) if in_plan else SeedParagraph(line))
+    cells = [line for line in lines[annex_at:] if line]
+    header_at = cells.index(ANNEX_HEADER[0])
+    parts.annex_title = cells[:header_at]
+    assert cells[header_at:header_at + 4] == ANNEX_HEADER
+    group = ""
+    rest = cells[header_at + 4:]
+    i = 0
+    while i < len(rest):
+        if _LEVEL1.match(rest[i]):
+            group = rest[i]
+            i += 1
+            continue
+        parts.rows.append(AnnexRow(group, *rest[i:i + 4]))
+        i += 4
+    return parts
+
+
+def _body_paragraph(line: str) -> SeedParagraph:
+    for level, pattern in ((1, _LEVEL1), (2, _LEVEL2), (3, _LEVEL3)):
+        m = pattern.match(line)
+        if m:
+            return SeedParagraph(line[m.end():], level, m.group(0))
+    return SeedParagraph(line)
+
+
+# ---------------------------------------------------------------------------
+# DOCX
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# 一、 / （一） / 1. : the three levels Chinese plans use, with Word's own number formats.
+_NUMBERING_LEVELS = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
+ABSTRACT_NUM_ID = "90"
+NUM_ID = "90"
+
+
+def _add_outline_numbering(document) -> None:
+    """Add one multi-level list (一、 / （一） / 1.) to the document's numbering part."""
+    from docx.oxml import parse_xml
+
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/><w:lvlJc w:val="left"/></w:lvl>'
+        for i, (fmt, text) in enumerate(_NUMBERING_LEVELS)
+    )
+    numbering = document.part.numbering_part.element
+    abstract = parse_xml(f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{ABSTRACT_NUM_ID}">'
+                         f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>')
+    num = parse_xml(f'<w:num xmlns:w="{_W}" w:numId="{NUM_ID}"><w:abstractNumId w:val="{ABSTRACT_NUM_ID}"/></w:num>')
+    first_num = numbering.find(f"{{{_W}}}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)  # the schema wants every abstractNum before the nums
+    else:
+        numbering.append(abstract)
+    numbering.append(num)
+
+
+def _number_paragraph(paragraph, level: int) -> None:
+    from docx.oxml import parse_xml
+
+    numpr = parse_xml(f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level - 1}"/>'
+                      f'<w:numId w:val="{NUM_ID}"/></w:numPr>')
+    paragraph._p.get_or_add_pPr().append(numpr)
+
+
+def _merge_cells_vertically(table, col: int, first_row: int, last_row: int) -> None:
+    if last_row > first_row:
+        table.cell(first_row, col).merge(table.cell(last_row, col))
+
+
+def build_mengzi_docx(path: Path, seed: Path = MENGZI) -> Path:
+    """The Mengzi plan as Word writes it: numbered headings and the annex as a real table.
+
+    Headings 一、/（一）/1. use Word automatic numbering (the label is not in
+    the text); the annex header's 重点任务 spans two columns; each group
+    heading (一、建立健全…) is one cell merged down over its rows.
+    """
+    import docx
+    from docx.oxml import parse_xml
+
+    parts = mengzi_parts(seed)
+    document = docx.Document()
+    _add_outline_numbering(document)
+    for para in parts.paragraphs:
+        p = document.add_paragraph(para.text, style="Heading 1" if para.level == 1 else None)
+        if para.level:
+            _number_paragraph(p, para.level)
+    for line in parts.annex_title:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1 + len(parts.rows), cols=5)
+    table.style = "Table Grid"
+    header = table.rows[0]
+    header._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader xmlns:w="{_W}"/>'))
+    header.cells[0].merge(header.cells[1])
+    for j, text in enumerate(ANNEX_HEADER):
+        header.cells[j + 1 if j else 0].text = text
+    group_start = 1
+    for i, row in enumerate(parts.rows, start=1):
+        cells = table.rows[i].cells
+        for j, text in enumerate((row.task, row.measures, row.lead, row.co), start=1):
+            cells[j].text = text
+        if i == 1 or row.group != parts.rows[i - 2].group:
+            _merge_cells_vertically(table, 0, group_start, i - 1)
+            group_start = i
+            cells[0].text = row.group
+    _merge_cells_vertically(table, 0, group_start, len(parts.rows))
+    document.save(str(path))
+    return path

@@ -1,0 +1,216 @@
+"""``policykit.batch.run``: walk → hash → skip what is done → parse in workers → JSONL line + store rows."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from policykit.batch.jsonl import LineWriter, drop_torn_tail, iter_hashes
+from policykit.batch.pool import WorkerPool
+from policykit.batch.progress import BatchSummary, Progress
+from policykit.batch.walk import FileRules, Problem, walk
+from policykit.batch.worker import DEFAULT_PARSER, Failed, Parsed, WorkerSettings, load_parser
+from policykit.errors import UsageError
+
+DEFAULT_TIMEOUT = 300.0  # seconds one file may take: a pathological PDF, not a long plan
+DEFAULT_FILES_PER_WORKER = 1000  # then a fresh process, so a leak in a reader cannot grow for ever
+TICK = 0.5  # seconds between progress updates while workers are busy
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on (a container's share, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def file_sha256(path: str) -> str:
+    """The hex SHA-256 of a file's bytes, read in blocks (a 2 GB file costs no memory)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class _Sinks:
+    """Where documents go: the JSONL file, the store, the error report; and what each already holds."""
+
+    def __init__(self, out: str | None, db: str | None, errors: str | None, resume: bool,
+                 progress: Progress | None) -> None:
+        from policykit.store import Store
+
+        self.in_jsonl: set[str] = set()
+        self.in_store: set[str] = set()
+        self.jsonl: LineWriter | None = None
+        self.store: Store | None = None
+        self.errors: LineWriter | None = None
+        self.resumable_jsonl = out is not None and out != "-"
+        try:
+            if out is not None:
+                if resume and self.resumable_jsonl and Path(out).exists():
+                    torn = drop_torn_tail(out)
+                    if torn and progress:
+                        progress.warning(out, f"dropped an incomplete last line ({torn} bytes) left by a killed run")
+                    self.in_jsonl = {h for h in iter_hashes(out) if h}
+                self.jsonl = LineWriter(out, append=resume)
+            if db is not None:
+                self.store = Store(db)
+                if resume:
+                    self.in_store = set(self.store.hashes())
+            if errors is not None:
+                self.errors = LineWriter(errors, append=False)
+        except BaseException:
+            self.close()
+            raise
+
+    def done(self, sha: str) -> bool:
+        """Already in every output that can be resumed (stdout cannot)."""
+        holders = []
+        if self.resumable_jsonl:
+            holders.append(self.in_jsonl)
+        if self.store is not None:
+            holders.append(self.in_store)
+        return bool(holders) and all(sha in h for h in holders)
+
+    def identities(self) -> frozenset[tuple[int, int]]:
+        ids = [self.jsonl.identity() if self.jsonl else None, self.errors.identity() if self.errors else None,
+               self.store.identity() if self.store else None]
+        return frozenset(i for i in ids if i is not None)
+
+    def add(self, sha: str, line: str) -> None:
+        # The store first: a kill between the two leaves the JSONL short, and
+        # resume then writes only the JSONL line (the store already has it).
+        if self.store is not None and sha not in self.in_store:
+            self.store.add(json.loads(line), line)
+        if self.jsonl is not None and sha not in self.in_jsonl:
+            self.jsonl.write_line(line)
+
+    def fail(self, path: str, reason: str, sha: str | None) -> None:
+        if self.errors is not None:
+            self.errors.write_line(json.dumps({"path": path, "sha256": sha, "reason": reason}, ensure_ascii=False))
+        if self.store is not None:
+            self.store.add_failure(path, reason, sha)
+
+    def close(self) -> None:
+        for sink in (self.jsonl, self.store, self.errors):
+            if sink is not None:
+                sink.close()
+
+
+def run(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    out: str | os.PathLike[str] | None = None,
+    db: str | os.PathLike[str] | None = None,
+    jobs: int | None = None,
+    resume: bool = False,
+    progress: Progress | None = None,
+    errors: str | os.PathLike[str] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory_mb: int | None = None,
+    max_files_per_worker: int | None = DEFAULT_FILES_PER_WORKER,
+    parser: str = DEFAULT_PARSER,
+    options: dict[str, Any] | None = None,
+    rules: FileRules | None = None,
+) -> BatchSummary:
+    """Parse every document under ``paths`` in ``jobs`` worker processes; return what happened.
+
+    ``out``: JSONL, one ``policykit.document/1`` per line, appended as files
+    finish ("-": stdout); ``db``: an SQLite store (``policykit.store``);
+    ``errors``: one JSON line per failed file.  ``resume=True`` keeps what
+    ``out``/``db`` already hold and skips files whose content (SHA-256) is
+    there.  A file with the same content as one met earlier is parsed once.
+
+        run(["notices/"], out="notices.jsonl", db="notices.sqlite", jobs=4)
+    """
+    paths = [os.fspath(p) for p in paths]
+    out_s = os.fspath(out) if out is not None else None
+    db_s = os.fspath(db) if db is not None else None
+    if resume and (out_s is None or out_s == "-") and db_s is None:
+        raise UsageError("--resume needs an output to resume: -o FILE or --db FILE")
+    load_parser(parser)  # a wrong parser name fails here, not once per file in the workers
+    settings = WorkerSettings(parser, tuple(sorted((options or {}).items())), max_memory_mb)
+    summary = BatchSummary()
+    started = time.monotonic()
+    sinks = _Sinks(out_s, db_s, os.fspath(errors) if errors is not None else None, resume, progress)
+    exclude = sinks.identities()
+    if progress:
+        progress.start(sum(1 for item in walk(paths, rules=rules, exclude=exclude) if not isinstance(item, Problem)))
+    pool = WorkerPool(jobs or default_jobs(), settings, timeout=timeout, max_files_per_worker=max_files_per_worker)
+    in_flight: dict[str, str] = {}  # path → sha256, at most `jobs` entries
+    first_seen: dict[str, str] = {}  # sha256 → the path that claimed it
+
+    def failed(path: str, reason: str, sha: str | None) -> None:
+        summary.failed += 1
+        summary.failures.append((path, reason))
+        sinks.fail(path, reason, sha)
+        if progress:
+            progress.failure(path, reason)
+
+    def finished(result: Parsed | Failed) -> None:
+        sha = in_flight.pop(result.path)
+        if isinstance(result, Failed):
+            failed(result.path, result.reason, sha)
+            return
+        if result.sha256 and result.sha256 != sha and progress:
+            progress.warning(result.path, "changed while it was being parsed; the output holds the later content")
+        sinks.add(result.sha256 or sha, result.line)
+        summary.done += 1
+        summary.tasks += result.tasks
+
+    files = walk(paths, rules=rules, exclude=exclude)
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and pool.has_room():
+                item = next(files, None)
+                if item is None:
+                    exhausted = True
+                elif isinstance(item, Problem):
+                    failed(item.path, item.reason, None)
+                else:
+                    _dispatch(item, pool, sinks, summary, in_flight, first_seen, failed, progress)
+            if exhausted and not in_flight:
+                break
+            for result in pool.collect(TICK):
+                finished(result)
+            summary.seconds = time.monotonic() - started
+            if progress:
+                progress.update(summary)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        pool.close()
+        sinks.close()
+        summary.seconds = time.monotonic() - started
+    if progress:
+        progress.finish(summary)
+    return summary
+
+
+def _dispatch(path: str, pool: WorkerPool, sinks: _Sinks, summary: BatchSummary, in_flight: dict[str, str],
+              first_seen: dict[str, str], failed: Any, progress: Progress | None) -> None:
+    """Hash ``path``; skip it if done or a duplicate, else hand it to a worker."""
+    try:
+        sha = file_sha256(path)
+    except OSError as err:
+        failed(path, err.strerror or str(err), None)
+        return
+    if sha in first_seen:
+        summary.duplicates += 1
+        if progress:
+            progress.warning(path, f"same content as {first_seen[sha]}: not parsed again")
+        return
+    first_seen[sha] = path
+    if sinks.done(sha):
+        summary.skipped += 1
+        return
+    in_flight[path] = sha
+    pool.submit(path)

@@ -1,0 +1,96 @@
+"""The worker process: receives a path, sends back one JSON line or one reason, never an exception."""
+
+from __future__ import annotations
+
+import importlib
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+DEFAULT_PARSER = "policykit.parse:parse"
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """What every worker of one run shares (sent once, when the worker starts)."""
+
+    parser: str = DEFAULT_PARSER  # "module:function", called as function(path, **options)
+    options: tuple[tuple[str, Any], ...] = ()
+    max_memory_mb: int | None = None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A document as its JSON line (a string: cheap to send, nothing to rebuild in the parent)."""
+
+    path: str
+    line: str
+    sha256: str | None
+    tasks: int
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A file that could not be parsed: ``Failed("a.pdf", "not a PDF (starts with b'<html')")``."""
+
+    path: str
+    reason: str
+
+
+def load_parser(spec: str) -> Callable[..., Any]:
+    """``"policykit.parse:parse"`` → the function ``policykit.parse.parse``."""
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
+
+def parse_one(path: str, parser: Callable[..., Any], options: dict[str, Any]) -> Parsed | Failed:
+    """Parse one file into its JSON line; any exception becomes a ``Failed`` with a one-line reason."""
+    from policykit.batch.jsonl import one_line
+    from policykit.errors import InputError, PolicykitError
+    from policykit.output import dumps
+
+    try:
+        doc = parser(path, **options)
+        line = one_line(dumps(doc, indent=None))
+    except InputError as err:
+        return Failed(path, err.problem)
+    except PolicykitError as err:
+        return Failed(path, str(err))
+    except MemoryError:
+        return Failed(path, "out of memory (over the worker's memory limit)")
+    except RecursionError:
+        return Failed(path, "internal error: RecursionError (document nested too deeply)")
+    except Exception as err:  # a parser bug on one file must not cost the batch the other files
+        return Failed(path, f"internal error: {type(err).__name__}: {err}")
+    return Parsed(path, line, doc.source.sha256, len(doc.tasks))
+
+
+def _limit_memory(megabytes: int) -> None:
+    import resource
+
+    limit = megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def serve(conn: Connection, settings: WorkerSettings) -> None:
+    """Worker main loop: path in, ``Parsed``/``Failed`` out, until the parent sends None or goes away."""
+    # Ctrl-C reaches the whole process group; the parent decides what stops, not the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if settings.max_memory_mb:
+        _limit_memory(settings.max_memory_mb)
+    parser = load_parser(settings.parser)
+    options = dict(settings.options)
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if path is None:
+            return
+        result = parse_one(path, parser, options)
+        try:
+            conn.send(result)
+        except (BrokenPipeError, OSError):
+            return

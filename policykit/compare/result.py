@@ -1,0 +1,150 @@
+"""The plain dataclasses a comparison is made of.
+
+``compare(docs)`` returns a ``Comparison``: the documents, one ``ComparedTask``
+per task as compared (a body task and its ``same_as`` table row are one), the
+``Theme``s that align tasks across documents, and the long assignment table.
+Matrices and metrics are computed from these by ``policykit.compare.tables``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from policykit.model import Document, Requirement, Task, Unit
+
+
+@dataclass
+class DocumentInfo:
+    """One compared document: ``label`` is its short name in every table ("蒙自市")."""
+
+    label: str
+    path: str
+    region: str
+    title: str
+    document: Document = field(repr=False)
+
+
+@dataclass
+class ComparedTask:
+    """A task as compared: a body task merged with its ``same_as`` table row.
+
+    ``units_from`` names the task whose units count ("body-4"); ``twin`` is the
+    other half of the pair, whose units are kept in the long table only.
+    """
+
+    doc: int  # index into Comparison.documents
+    id: str
+    title: str
+    text: str
+    lead: list[Unit]
+    co: list[Unit]
+    requirements: list[Requirement]
+    members: list[Task]  # the Task objects this stands for (one, or body + table twin)
+    units_from: str
+    twin: str | None = None
+    slot: str = ""  # tasks sharing a slot are sub-rows of one table row
+    theme: str = ""
+    theme_score: float | None = None  # best similarity to a theme member of another document
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Theme:
+    """Tasks from several documents that do the same work: ``T03 心理健康教育``."""
+
+    id: str
+    label: str
+    score: float | None  # the weakest link that joined it; None for a task alone
+    tasks: list[ComparedTask]
+    seeded: bool = False  # label from policykit/data/compare_themes.toml, not from a title
+
+    def documents(self) -> list[int]:
+        return sorted({t.doc for t in self.tasks})
+
+
+@dataclass
+class ParentLink:
+    """A county task aligned to the upstream plan: status copied, adapted or added."""
+
+    doc: int
+    task: str
+    status: str
+    parent_task: str | None
+    parent_title: str | None
+    score: float | None
+    text_ratio: float | None
+
+
+@dataclass
+class ParentAlignment:
+    """Every county task's upstream counterpart, and the upstream tasks a county dropped."""
+
+    parent: DocumentInfo
+    parent_tasks: list[ComparedTask]
+    links: list[ParentLink]
+    dropped: dict[int, list[str]]  # document index → upstream task ids no task of it matches
+
+
+@dataclass
+class Assignment:
+    """One row of the long table: (document, task, role, unit)."""
+
+    document: str
+    region: str
+    task_id: str
+    task_title: str
+    theme: str
+    theme_label: str
+    role: str  # lead / co
+    unit: str
+    canonical: str | None
+    kind: str
+    origin: str
+    level: str | None
+    known: bool
+    raw: str
+    same_as: str | None
+    counted: bool  # False: the twin row of a task counted once through its other half
+    function: str  # canonical, or "?" + name when the unit is not known
+
+    def as_row(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+ASSIGNMENT_COLUMNS = [
+    "document", "region", "task_id", "task_title", "theme", "theme_label", "role", "unit",
+    "canonical", "kind", "origin", "level", "known", "raw", "same_as", "counted", "function",
+]
+
+
+@dataclass
+class Frame:
+    """A titled table every report renders the same way (md table, xlsx sheet, html table)."""
+
+    name: str  # sheet name, ASCII: "metrics"
+    title: str  # heading: "各文件指标"
+    columns: list[str]
+    rows: list[list[Any]]
+    note: str = ""
+
+
+@dataclass
+class Comparison:
+    """What ``policykit.compare`` returns."""
+
+    documents: list[DocumentInfo]
+    tasks: list[ComparedTask]
+    themes: list[Theme]
+    assignments: list[Assignment]
+    parent: ParentAlignment | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(t for t in self.themes if t.id == theme_id)
+
+    def theme_of(self, label: str, task_id: str) -> Theme:
+        """The theme of document ``label``'s task ``task_id`` (a body id or its table twin)."""
+        doc = next(i for i, d in enumerate(self.documents) if d.label == label)
+        task = next(t for t in self.tasks if t.doc == doc and task_id in (t.id, t.twin))
+        return self.theme(task.theme)

@@ -1,0 +1,269 @@
+"""Align tasks across documents into themes.
+
+tasks → slots (a task, or the sub-rows of one table row) → jieba words of
+title + text → TF-IDF vectors → cosine between slots of different documents
+→ greedy constrained linking (best pairs first; a theme never holds two
+slots of one document) → themes, labelled from seed themes or the cleanest
+title.  Tunables and vocabularies: ``policykit/data/compare*.toml``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from policykit.compare.result import ComparedTask, Theme
+from policykit.compare.settings import SeedTheme, Settings
+from policykit.text import normalise, squeeze_spaces
+
+_WORDY = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}")
+_NUMBERING = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.、,]\s*)+")
+_CLAUSE_END = re.compile(r"[,;。:!?]")
+# Below this share of dictionary words a title is PDF garble ("加学生育 中全和心教理": 0.43).
+READABLE = 0.5
+
+
+def clean(text: str) -> str:
+    """Normalised punctuation, PDF wrap spaces dropped: "健全学 校安全教 育机制" → "健全学校安全教育机制"."""
+    return squeeze_spaces(normalise(text or ""))
+
+
+def tokenise(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
+    """Content words of ``text``: "强化学生心理健康教育" → ["强化", "学生", "心理健康", "教育"].
+
+    Single characters, numbers and punctuation are dropped: they carry no
+    topic, and PDF garbage is mostly single characters.
+    """
+    import jieba
+
+    _quiet()
+    return [w for w in jieba.lcut(clean(text)) if _WORDY.fullmatch(w) and w not in stopwords]
+
+
+def _quiet() -> None:
+    """jieba logs "Building prefix dict…" on first use; a CLI must not print that."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
+def wordiness(title: str) -> float:
+    """Share of a title's characters inside dictionary words: 1.0 for "强化学生心理健康教育", low for PDF garble."""
+    import jieba
+
+    _quiet()
+    text = "".join(ch for ch in clean(title) if "\u4e00" <= ch <= "\u9fff")
+    if not text:
+        return 0.0
+    return sum(len(w) for w in jieba.lcut(text, HMM=False) if len(w) >= 2) / len(text)
+
+
+# ---------------------------------------------------------------------------
+# Vectors
+
+
+Vector = dict[str, float]
+
+
+def tfidf(bags: list[Counter[str]]) -> list[Vector]:
+    """Counts → L2-normalised TF-IDF (sublinear tf, smoothed idf), one vector per bag."""
+    n = len(bags)
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    vectors = []
+    for bag in bags:
+        vec = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vec.items()})
+    return vectors
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Dot product of two normalised vectors (iterate over the shorter)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def concepts(text: str, seeds: list[SeedTheme]) -> Counter[str]:
+    """Seed themes named in ``text``, as pseudo-words: "…防溺水…水域…" → {"#防溺水": 2}.
+
+    Two plans rarely word the same work alike ("校园周边环境" / "学生安全区域");
+    the seed keywords tie such wordings to one concept.
+    """
+    text = clean(text)
+    found: Counter[str] = Counter()
+    for seed in seeds:
+        hits = sum(text.count(k) for k in seed.keywords)
+        if hits:
+            found[f"#{seed.label}"] += hits
+    return found
+
+
+def bag_of(title: str, text: str, settings: Settings) -> Counter[str]:
+    """Title words ``title_weight`` times, text words once, seed concepts ``seed_weight`` times over."""
+    bag = Counter(tokenise(text, settings.stopwords))
+    for _ in range(settings.title_weight):
+        bag.update(tokenise(title, settings.stopwords))
+    for _ in range(settings.seed_weight):
+        bag.update(concepts(text, settings.seeds))
+        for _ in range(settings.title_weight):
+            bag.update(concepts(title, settings.seeds))
+    return bag
+
+
+# ---------------------------------------------------------------------------
+# Slots and links
+
+
+@dataclass
+class Slot:
+    """What alignment moves as one piece: a task, or all sub-rows of one table row."""
+
+    doc: int
+    key: str
+    tasks: list[ComparedTask]
+
+    @property
+    def title(self) -> str:
+        return self.tasks[0].title
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t.text for t in self.tasks)
+
+
+def slots_of(tasks: list[ComparedTask]) -> list[Slot]:
+    """Group tasks by (document, slot key), in document order."""
+    slots: dict[tuple[int, str], Slot] = {}
+    for task in tasks:
+        key = (task.doc, task.slot or f"task:{task.id}")
+        slots.setdefault(key, Slot(task.doc, key[1], [])).tasks.append(task)
+    return list(slots.values())
+
+
+def cross_scores(slots: list[Slot], vectors: list[Vector], threshold: float) -> list[tuple[float, int, int]]:
+    """(score, i, j) for every pair of slots from different documents scoring ≥ ``threshold``."""
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for w, v in vec.items():
+            postings[w].append((i, v))
+    pairs = []
+    for i, vec in enumerate(vectors):
+        acc: dict[int, float] = defaultdict(float)
+        for w, v in vec.items():
+            for j, u in postings[w]:
+                if j > i and slots[j].doc != slots[i].doc:
+                    acc[j] += v * u
+        pairs.extend((round(s, 4), i, j) for j, s in acc.items() if s >= threshold)
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    return pairs
+
+
+def link(slots: list[Slot], pairs: list[tuple[float, int, int]]) -> list[tuple[list[int], float | None]]:
+    """Greedy single linkage, best pairs first, never two slots of one document in a group.
+
+    Returns (slot indices, weakest link score) per group, groups ordered by their first slot.
+    """
+    group = list(range(len(slots)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(slots))}
+    weakest: dict[int, float | None] = {i: None for i in range(len(slots))}
+    for score, i, j in pairs:
+        gi, gj = group[i], group[j]
+        if gi == gj:
+            continue
+        if {slots[k].doc for k in members[gi]} & {slots[k].doc for k in members[gj]}:
+            continue
+        keep, gone = min(gi, gj), max(gi, gj)
+        for k in members[gone]:
+            group[k] = keep
+        members[keep] += members.pop(gone)
+        low = [s for s in (weakest[keep], weakest.pop(gone), score) if s is not None]
+        weakest[keep] = min(low)
+    return [(sorted(m), weakest[g]) for g, m in sorted(members.items())]
+
+
+def best_partner(i: int, group: list[int], vectors: list[Vector], slots: list[Slot]) -> float | None:
+    """A slot's best similarity to a member of its group from another document."""
+    scores = [cosine(vectors[i], vectors[j]) for j in group if slots[j].doc != slots[i].doc]
+    return round(max(scores), 4) if scores else None
+
+
+# ---------------------------------------------------------------------------
+# Labels
+
+
+def seed_for(tasks: list[ComparedTask], seeds: list[SeedTheme]) -> SeedTheme | None:
+    """The seed whose keywords the tasks' titles use most (titles weigh 3, text 1); None without a title hit."""
+    best, best_score = None, 0
+    titles = [clean(t.title) for t in tasks]
+    texts = [clean(t.text) for t in tasks]
+    for seed in seeds:
+        in_titles = sum(title.count(k) for k in seed.keywords for title in titles)
+        if not in_titles:
+            continue
+        score = 3 * in_titles + sum(text.count(k) for k in seed.keywords for text in texts)
+        if score > best_score:
+            best, best_score = seed, score
+    return best
+
+
+def _short(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def readable_title(task: ComparedTask) -> str:
+    """The title without its numbering; a garbled title gives way to the text's first clause.
+
+    "2. 加学生育 中全和心教理" with text "加强中小学生生命教育和心理健康教育,…" → "加强中小学生生命教育和心理健康教育".
+    """
+    title = _NUMBERING.sub("", clean(task.title)).strip()
+    if title and wordiness(title) >= READABLE:
+        return _short(title)
+    first = _CLAUSE_END.split(clean(task.members[0].text).strip(), maxsplit=1)[0].strip()
+    if first and (not title or wordiness(first) > wordiness(title)):
+        return _short(first)
+    return _short(title or task.id)
+
+
+def label_for(tasks: list[ComparedTask], seeds: list[SeedTheme]) -> tuple[str, bool]:
+    """(label, from a seed?): the seed's label, else the most readable title (body tasks first)."""
+    seed = seed_for(tasks, seeds)
+    if seed is not None:
+        return seed.label, True
+    ranked = sorted(tasks, key=lambda t: (-wordiness(_NUMBERING.sub("", clean(t.title))),
+                                          t.members[0].origin != "body", t.doc))
+    return readable_title(ranked[0]), False
+
+
+# ---------------------------------------------------------------------------
+
+
+def align(tasks: list[ComparedTask], settings: Settings) -> list[Theme]:
+    """Give every task a theme; returns the themes in order of first appearance ("T01", "T02", …)."""
+    slots = slots_of(tasks)
+    vectors = tfidf([bag_of(s.title, s.text, settings) for s in slots])
+    groups = link(slots, cross_scores(slots, vectors, settings.threshold))
+    width = max(2, len(str(len(groups))))
+    themes: list[Theme] = []
+    used: set[str] = set()
+    for n, (indices, score) in enumerate(groups, start=1):
+        theme_id = f"T{n:0{width}d}"
+        members = [t for i in indices for t in slots[i].tasks]
+        for i in indices:
+            partner = best_partner(i, indices, vectors, slots)
+            for task in slots[i].tasks:
+                task.theme, task.theme_score = theme_id, partner
+        label, seeded = label_for(members, settings.seeds)
+        if label in used:
+            label, seeded = readable_title(members[0]), False
+        if label in used:
+            label = f"{label} ({theme_id})"
+        used.add(label)
+        themes.append(Theme(theme_id, label, score, members, seeded))
+    return themes

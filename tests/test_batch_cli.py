@@ -1,0 +1,241 @@
+"""`policykit batch` on a folder as analysts have them: seeds in several encodings and formats, broken files."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import random
+import sqlite3
+from pathlib import Path
+
+import builders
+import pytest
+from click.testing import CliRunner
+
+from policykit.batch import run
+from policykit.cli import main
+
+
+def reader_ready(fmt: str) -> bool:
+    """The readers engineer lands one format at a time; a format without its reader is left out."""
+    return importlib.util.find_spec(f"policykit.readers.{fmt}") is not None
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def html_page(text: str, title: str) -> str:
+    """A government notice page saved with a .txt name, the way some sites serve attachments."""
+    body = "".join(f"<p>{line}</p>\n" for line in text.splitlines() if line.strip())
+    return (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title></head>\n'
+            f'<body><div class="nav">首页 > 政务公开 > 通知公告</div><div class="content">\n{body}</div></body></html>\n')
+
+
+@pytest.fixture
+def notices(tmp_path, mengzi_path, qingpu_path):
+    """(folder, good files, bad files): good ones must come out once each, bad ones be named once each."""
+    root = tmp_path / "notices"
+    (root / "蒙自市").mkdir(parents=True)
+    (root / "青浦区" / "附件").mkdir(parents=True)
+    mengzi = mengzi_path.read_text(encoding="utf-8")
+    qingpu = qingpu_path.read_text(encoding="utf-8")
+    good = [
+        builders.write_text(root / "蒙自市" / "蒙政办发〔2023〕37号.txt", mengzi, "utf-8"),
+        builders.write_text(root / "青浦区" / "职责分工-gb18030.txt", qingpu, "gb18030", "\r\n"),
+        # UTF-16 with a BOM, as Windows Notepad saves "Unicode"; a changed number so its content differs
+        builders.write_text(root / "蒙自市" / "工作方案-utf16.txt", mengzi.replace("2024年底", "2025年底"), "utf-16"),
+    ]
+    if reader_ready("html"):
+        good.append(root / "青浦区" / "附件" / "通知.txt")
+        good[-1].write_text(html_page(qingpu, "青浦区职责分工"), encoding="utf-8")
+    if reader_ready("docx"):
+        good.append(builders.build_mengzi_docx(root / "蒙自市" / "附件1.docx"))
+    bad = {
+        root / "空白.txt": b"",
+        # a photo saved under a .txt name: JPEG header, then noise
+        root / "青浦区" / "乱码.txt": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + random.Random(7).randbytes(4000),
+        root / "青浦区" / "职责分工.pdf": b"<html><body>404 Not Found</body></html>",
+        root / "蒙自市" / "附件2.docx": "这不是Word文件".encode(),
+    }
+    for path, data in bad.items():
+        path.write_bytes(data)
+    # What the walk must leave alone: neither output nor error.
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD.txt").write_text("ref: refs/heads/main\n")
+    (root / "蒙自市" / "~$附件1.docx").write_bytes(b"\x00lock")
+    (root / "青浦区" / "职责分工.pdf.part").write_bytes(b"%PDF-1.7 half")
+    return root, sorted(good), sorted(bad)
+
+
+def error_paths(stderr: str) -> list[str]:
+    """The PATH of each ``policykit: error: PATH: problem`` line."""
+    prefix = "policykit: error: "
+    return sorted(line[len(prefix):].split(": ", 1)[0] for line in stderr.splitlines() if line.startswith(prefix))
+
+
+def jsonl_docs(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line]
+
+
+def test_mixed_folder_every_good_file_once_every_bad_file_named_once(notices, tmp_path):
+    root, good, bad = notices
+    out, db, errors = tmp_path / "out.jsonl", tmp_path / "store.sqlite", tmp_path / "errors.jsonl"
+    result = CliRunner().invoke(main, ["batch", str(root), "-o", str(out), "--db", str(db),
+                                       "--errors", str(errors), "-j", "2"])
+    assert result.exit_code == 1, result.output
+    assert error_paths(result.stderr) == [str(p) for p in bad]
+    docs = jsonl_docs(out)
+    assert sorted(d["source"]["path"] for d in docs) == [str(p) for p in good]
+    assert {d["source"]["path"]: d["source"]["sha256"] for d in docs} == {str(p): sha256(p) for p in good}
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT path FROM documents ORDER BY path").fetchall() == [(str(p),) for p in good]
+        assert con.execute("SELECT path FROM failures ORDER BY path").fetchall() == [(str(p),) for p in bad]
+    assert sorted(json.loads(line)["path"] for line in errors.read_text().splitlines()) == [str(p) for p in bad]
+    assert result.stderr.splitlines()[-1].startswith(
+        f"policykit: batch: {len(good)} parsed (")
+    assert f"{len(bad)} failed, 0 skipped (already done), 0 duplicates" in result.stderr.splitlines()[-1]
+
+
+def test_encodings_are_read_as_written(notices, tmp_path):
+    root, good, _ = notices
+    out = tmp_path / "out.jsonl"
+    CliRunner().invoke(main, ["batch", str(root), "-o", str(out), "-j", "1"])
+    encodings = {Path(d["source"]["path"]).name: (d["source"]["format"], d["source"]["encoding"]) for d in jsonl_docs(out)}
+    assert encodings["职责分工-gb18030.txt"] == ("txt", "gb18030")
+    assert encodings["蒙政办发〔2023〕37号.txt"] == ("txt", "utf-8")
+    assert encodings["工作方案-utf16.txt"][1].startswith("utf-16")
+
+
+def test_each_format_comes_out_as_what_its_content_is(notices, tmp_path):
+    root, good, _ = notices
+    out = tmp_path / "out.jsonl"
+    CliRunner().invoke(main, ["batch", str(root), "-o", str(out)])
+    formats = {Path(d["source"]["path"]).name: d["source"]["format"] for d in jsonl_docs(out)}
+    expected = {"蒙政办发〔2023〕37号.txt": "txt", "职责分工-gb18030.txt": "txt", "工作方案-utf16.txt": "txt"}
+    if reader_ready("html"):
+        expected["通知.txt"] = "html"  # a .txt name, HTML content
+    if reader_ready("docx"):
+        expected["附件1.docx"] = "docx"
+    assert formats == expected
+
+
+def test_pdf_copy_of_a_seed(tmp_path):
+    build = next((getattr(builders, name) for name in dir(builders)
+                  if name.startswith("build_") and name.endswith("_pdf")), None)
+    if build is None or not reader_ready("pdf"):
+        pytest.skip("no PDF reader or no PDF builder in tests/builders.py yet: PDFs are not in the mixed folder")
+    pdf = build(tmp_path / "notices" / "职责分工.pdf")
+    summary = run([tmp_path / "notices"], out=tmp_path / "out.jsonl")
+    assert (summary.done, summary.failed) == (1, 0)
+    assert [d["source"]["format"] for d in jsonl_docs(tmp_path / "out.jsonl")] == ["pdf"]
+    assert pdf.exists()
+
+
+def test_rerun_with_resume_parses_nothing_again(notices, tmp_path):
+    root, good, bad = notices
+    out, db = tmp_path / "out.jsonl", tmp_path / "store.sqlite"
+    runner = CliRunner()
+    runner.invoke(main, ["batch", str(root), "-o", str(out), "--db", str(db)])
+    before = out.read_bytes()
+    result = runner.invoke(main, ["batch", str(root), "-o", str(out), "--db", str(db), "--resume"])
+    assert result.exit_code == 1  # the broken files are tried again, and fail again
+    assert error_paths(result.stderr) == [str(p) for p in bad]
+    assert f"0 parsed (0 tasks), {len(bad)} failed, {len(good)} skipped (already done)" in result.stderr
+    assert out.read_bytes() == before
+
+
+def test_resume_cuts_a_torn_last_line_and_finishes_the_file(notices, tmp_path):
+    root, good, _ = notices
+    out, db = tmp_path / "out.jsonl", tmp_path / "store.sqlite"
+    runner = CliRunner()
+    runner.invoke(main, ["batch", str(root), "-o", str(out), "--db", str(db)])
+    lines = out.read_bytes().split(b"\n")[:-1]
+    torn = json.loads(lines[-1])["source"]["path"]
+    # What a writer killed in the middle of its last line would have left, and a store without that document.
+    out.write_bytes(b"\n".join(lines[:-1]) + b"\n" + lines[-1][:100])
+    with sqlite3.connect(db) as con:
+        con.execute("DELETE FROM documents WHERE path = ?", (torn,))
+    result = runner.invoke(main, ["batch", str(root), "-o", str(out), "--db", str(db), "--resume"])
+    assert f"policykit: warning: {out}: dropped an incomplete last line (100 bytes) left by a killed run" in (
+        result.stderr.splitlines())
+    assert result.stderr.splitlines()[-1].startswith("policykit: batch: 1 parsed (")
+    assert sorted(d["source"]["path"] for d in jsonl_docs(out)) == [str(p) for p in good]
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT path FROM documents ORDER BY path").fetchall() == [(str(p),) for p in good]
+
+
+def test_a_document_only_in_the_store_is_written_to_the_jsonl_once(mengzi_path, qingpu_path, tmp_path):
+    out, db = tmp_path / "out.jsonl", tmp_path / "store.sqlite"
+    run([mengzi_path], db=db)  # an earlier run that filled the store only
+    summary = run([mengzi_path, qingpu_path], out=out, db=db, resume=True)
+    assert (summary.done, summary.skipped, summary.failed) == (2, 0, 0)
+    assert [d["source"]["path"] for d in jsonl_docs(out)] in (
+        [str(mengzi_path), str(qingpu_path)], [str(qingpu_path), str(mengzi_path)])
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+
+
+def test_same_content_under_two_names_is_parsed_once(mengzi_path, tmp_path):
+    copy = tmp_path / "下载" / "蒙自方案(1).txt"
+    copy.parent.mkdir()
+    copy.write_bytes(mengzi_path.read_bytes())
+    result = CliRunner().invoke(main, ["batch", str(mengzi_path), str(copy)])
+    assert result.exit_code == 0
+    assert [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()] == [str(mengzi_path)]
+    assert f"policykit: warning: {copy}: same content as {mengzi_path}: not parsed again" in result.stderr
+
+
+def test_stdout_by_default_and_nothing_on_stdout_with_only_a_store(mengzi_path, qingpu_path, tmp_path):
+    runner = CliRunner()
+    to_stdout = runner.invoke(main, ["batch", str(mengzi_path), str(qingpu_path), "--no-progress"])
+    assert to_stdout.exit_code == 0
+    assert sorted(json.loads(line)["source"]["path"] for line in to_stdout.stdout.splitlines()) == sorted(
+        [str(mengzi_path), str(qingpu_path)])
+    assert to_stdout.stderr.splitlines()[-1].startswith("policykit: batch: 2 parsed (")
+    store_only = runner.invoke(main, ["batch", str(mengzi_path), "--db", str(tmp_path / "s.sqlite")])
+    assert store_only.exit_code == 0 and store_only.stdout == ""
+
+
+def test_missing_path_is_a_failure_and_the_rest_still_finish(mengzi_path, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "不存在"), str(mengzi_path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"policykit: error: {tmp_path / '不存在'}: No such file or directory" in result.stderr.splitlines()
+    assert [d["source"]["path"] for d in jsonl_docs(out)] == [str(mengzi_path)]
+
+
+def test_resume_without_an_output_file_is_a_usage_error(mengzi_path):
+    result = CliRunner().invoke(main, ["batch", str(mengzi_path), "--resume"])
+    assert result.exit_code == 2
+    assert "--resume needs an output to resume: -o FILE or --db FILE" in result.stderr
+
+
+def test_a_store_that_is_not_sqlite_is_one_line_exit_1(mengzi_path, tmp_path):
+    notes = tmp_path / "notes.sqlite"
+    notes.write_text("会议纪要\n" * 100, encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(mengzi_path), "--db", str(notes)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"policykit: error: {notes}: not a policykit SQLite store (file is not a database)"]
+
+
+def test_output_inside_the_walked_folder_is_not_read_back(mengzi_path, tmp_path):
+    (tmp_path / "a.txt").write_bytes(mengzi_path.read_bytes())
+    out = tmp_path / "out.txt"
+    first = CliRunner().invoke(main, ["batch", str(tmp_path), "-o", str(out)])
+    assert first.exit_code == 0, first.stderr
+    again = CliRunner().invoke(main, ["batch", str(tmp_path), "-o", str(out), "--resume"])
+    assert again.exit_code == 0, again.stderr
+    assert [d["source"]["path"] for d in jsonl_docs(out)] == [str(tmp_path / "a.txt")]
+
+
+def test_library_run_reports_counts_and_failures(notices, tmp_path):
+    root, good, bad = notices
+    summary = run([root], out=tmp_path / "out.jsonl", jobs=2)
+    assert (summary.done, summary.failed, summary.skipped, summary.duplicates) == (len(good), len(bad), 0, 0)
+    assert sorted(path for path, _ in summary.failures) == [str(p) for p in bad]
+    assert dict(summary.failures)[str(root / "空白.txt")] == "empty file"
+    assert not os.path.exists(tmp_path / "out.jsonl.part")

@@ -1,0 +1,351 @@
+"""Quantities → requirements: bound words, periods, per-rules, conditions and subjects.
+
+Works on normalised text (policykit.text.normalise, one character for one),
+so every position found here is also a position in the text as read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from policykit.numbers.clauses import clause_end, clause_start, sentences
+from policykit.numbers.numerals import to_number
+from policykit.numbers.tokens import Token, find_tokens
+from policykit.numbers.vocab import Bound, Vocab
+
+DISTANCE_UNITS = ("米", "公里", "千米")
+SCOPE_WORDS = ("周边", "半径", "周围", "距离")
+DEADLINE_UNITS = ("年", "个月")
+SUBJECT_STOP = re.compile(r"[,;:。、]|并|\s{2,}")
+INCLUDED = re.compile(r"\s*(?:\(含[^)]{0,12}\))?\s*")
+
+
+@dataclass
+class Found:
+    """One requirement in normalised-text coordinates (see policykit.model.Requirement)."""
+
+    start: int
+    end: int
+    op: str
+    value: int | float | None
+    value_max: int | float | None = None
+    unit: str | None = None
+    subject: str | None = None
+    period: str | None = None
+    per: dict[str, Any] | None = None
+    condition: str | None = None
+    target: bool = False
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Reading:
+    """What one token turned out to be before conditions and subjects are settled."""
+
+    token: Token
+    op: str
+    bound_start: int  # where the bound word, verb or number begins
+    end: int  # end of number, unit and any bound word after it
+    target: bool = False
+    value_max: int | float | None = None
+    unit: str | None = None
+    per: dict[str, Any] | None = None
+    period: str | None = None
+    flags: list[str] = field(default_factory=list)
+    subject: str | None = None
+    subject_start: int | None = None
+    subject_end: int | None = None
+    is_condition: bool = False
+    text_start: int | None = None  # the period word, when it opens the requirement's wording
+    per_end: int | None = None  # end of a density phrase ("每千人口") before the number
+
+
+def read_requirements(text: str, vocab: Vocab) -> list[Found]:
+    """Every requirement in normalised ``text``: "每学期至少开展1次饮用水检测" → op >=, value 1, 次, 每学期."""
+    found: list[Found] = []
+    for start, end in sentences(text):
+        found.extend(_read_sentence(text[start:end], start, vocab))
+    return found
+
+
+def _read_sentence(s: str, base: int, vocab: Vocab) -> list[Found]:
+    """Requirements of one sentence ``s`` found at ``base`` in the whole text."""
+    tokens = find_tokens(s, vocab)
+    density = _density(s, vocab)
+    tokens = [t for t in tokens if not any(a <= t.start < b for a, b, _ in density)]
+    readings = _readings(s, tokens, density, vocab)
+    _mark_conditions(s, readings, vocab)
+    out: list[Found] = []
+    running: str | None = None
+    numeric_condition: str | None = None
+    for r in readings:
+        if r.is_condition:
+            numeric_condition = _condition_text(s, r, readings, vocab)
+            continue
+        own = _own_condition(s, r, vocab)
+        condition = own or numeric_condition or running
+        running, numeric_condition = condition, None
+        _settle_subject(s, r, vocab)
+        start = min(x for x in (r.bound_start, r.subject_start, r.text_start) if x is not None)
+        end = max(x for x in (r.end, r.subject_end) if x is not None)
+        out.append(Found(
+            start=base + start, end=base + end, op=r.op, value=r.token.value, value_max=r.value_max,
+            unit=r.unit, subject=r.subject, period=r.period, per=r.per, condition=condition,
+            target=r.target, flags=r.flags,
+        ))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Reading each token
+
+
+def _density(s: str, vocab: Vocab) -> list[tuple[int, int, dict[str, Any]]]:
+    """"每千人口" → (start, end, {"step": 1000, "of": "人口", "unit": None})."""
+    of = "|".join(re.escape(w) for w in vocab.per_density_of)
+    out = []
+    for m in re.finditer(rf"每\s*(?P<n>\d+|[十百千万]+)\s*(?P<of>{of})", s):
+        step = to_number(m.group("n"))
+        if step:
+            out.append((m.start(), m.end(), {"step": step, "of": m.group("of").lstrip("名"), "unit": None}))
+    return out
+
+
+def _ends_with(text: str, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if text.endswith(w)), None)
+
+
+def _starts_with(text: str, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if text.startswith(w)), None)
+
+
+def _bound_before(s: str, pos: int, floor: int, vocab: Vocab) -> tuple[Bound | None, str | None, int]:
+    """The bound word and verb right before ``pos``: "至少配备1名" → (至少, 配备, start of 至少)."""
+    head = s[floor:pos].rstrip()
+    start = floor + len(head)
+    verb = _ends_with(head, vocab.verbs)
+    bound = next((b for b in vocab.before if head.endswith(b.word)), None)
+    if bound is not None and verb is not None and len(bound.word) >= len(verb):
+        verb = None  # "达到" is a bound word, not the verb 到
+    if bound is None and verb is not None:
+        rest = head[: -len(verb)].rstrip()
+        bound = next((b for b in vocab.before if rest.endswith(b.word)), None)
+        start = floor + len(rest) - (len(bound.word) if bound else -0)
+        if bound is None:
+            start = floor + len(rest)
+        head = rest
+    elif bound is not None:
+        start -= len(bound.word)
+    return bound, verb, start
+
+
+def _bound_after(s: str, pos: int, vocab: Vocab) -> tuple[Bound | None, int]:
+    """The bound word right after the unit: "10节以上" → (以上, end); "90分(含90分)以上" too."""
+    m = INCLUDED.match(s, pos)
+    at = m.end() if m else pos
+    bound = next((b for b in vocab.after if s.startswith(b.word, at)), None)
+    return (bound, at + len(bound.word)) if bound else (None, pos)
+
+
+def _period_before(s: str, pos: int, floor: int, vocab: Vocab) -> tuple[str | None, int | None]:
+    """The nearest repeat cycle before ``pos`` after ``floor``: "每年开展联合检查不少于2次" → 每年."""
+    best: tuple[int, str] | None = None
+    for word in vocab.periods:
+        at = s.rfind(word, floor, pos)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, word)
+    return (best[1], best[0]) if best else (None, None)
+
+
+def _readings(s: str, tokens: list[Token], density: list, vocab: Vocab) -> list[_Reading]:
+    """Decide for each token whether it is a requirement and with which op."""
+    out: list[_Reading] = []
+    skip: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if i in skip:
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        floor = clause_start(s, tok.start)
+        prev_end = out[-1].end if out else 0
+        floor = max(floor, prev_end)
+        reading = _per_rule(s, tok, nxt, floor, vocab)
+        if reading is not None:
+            skip.add(i + 1)
+        else:
+            reading = _read_token(s, tok, nxt, floor, density, vocab)
+            if reading is not None and reading.value_max is not None and tok.kind != "range":
+                skip.add(i + 1)  # "100人以上1000人以下": the second number is the range's end
+        if reading is None:
+            continue
+        period, at = _period_before(s, reading.bound_start, max(prev_end, 0), vocab)
+        if period is None:
+            suffix = re.match(r"\s*/\s*(年|学期|季度|月|周|天|日)", s[reading.end:])
+            if suffix:
+                period = "每" + suffix.group(1)
+                reading.end += suffix.end()
+        reading.period = period
+        if at is not None and at >= clause_start(s, tok.start) and at < reading.bound_start:
+            reading.text_start = at
+        out.append(reading)
+    return out
+
+
+def _per_rule(s: str, tok: Token, nxt: Token | None, floor: int, vocab: Vocab) -> _Reading | None:
+    """"每增加500名学生增配1名" → op per, value 1, per {"step": 500, "of": "学生", "unit": "名"}."""
+    opener = _ends_with(s[floor:tok.start].rstrip(), vocab.per_openers)
+    if opener is None or nxt is None:
+        return None
+    between = s[tok.end:nxt.start].strip()
+    verb = _ends_with(between, vocab.per_verbs)
+    if verb is None:
+        return None
+    start = s.rfind(opener, floor, tok.start)
+    of = between[: -len(verb)].strip() or None
+    return _Reading(nxt, "per", start, nxt.end, unit=nxt.unit,
+                    per={"step": tok.value, "of": of, "unit": tok.unit})
+
+
+def _read_token(s: str, tok: Token, nxt: Token | None, floor: int, density: list,
+                vocab: Vocab) -> _Reading | None:
+    """One quantity → a reading, or None when nothing makes it a requirement."""
+    if tok.kind == "staffing":
+        measure = tok.unit in ("名", "人")
+        r = _Reading(tok, "per", tok.start, tok.end, unit=tok.unit if measure else None,
+                     per={"step": 1, "of": tok.of, "unit": None})
+        if not measure:
+            r.subject, r.subject_start, r.subject_end = tok.unit, tok.start, tok.end
+        return r
+    after = s[tok.end:]
+    if tok.unit in DEADLINE_UNITS and after.lstrip().startswith("内"):
+        return None  # 3年内: a deadline
+    bound, verb, start = _bound_before(s, tok.start, floor, vocab)
+    after_bound, end = _bound_after(s, tok.end, vocab)
+    r = _Reading(tok, "=", start, end, unit=tok.unit)
+    per = next(((b, d) for a, b, d in density if b <= tok.start and a >= floor), None)
+    if per is not None:
+        r.per_end, r.per = per
+    if tok.kind == "range":
+        r.op, r.value_max = "range", tok.value_max
+        if bound is not None:
+            r.target = bound.target
+        return r
+    if after_bound is not None and after_bound.op == ">=" and nxt is not None:
+        second, second_end = _bound_after(s, nxt.end, vocab)
+        if s[end:nxt.start].strip() == "" and second is not None and second.op == "<=":
+            r.op, r.value_max, r.unit, r.end = "range", nxt.value, nxt.unit, second_end
+            return r
+    if bound is not None:
+        r.op, r.target = bound.op, bound.target
+        if after_bound is not None and after_bound.op != bound.op:
+            r.flags.append("ambiguous")
+        return r
+    if after_bound is not None:
+        r.op = after_bound.op
+        return r
+    if tok.between_op is not None:
+        r.op = vocab.between[tok.between_op]
+        return r
+    if tok.unit in vocab.time_units:
+        limit = re.match(r"\s*内?\s*", after)
+        rest = after[limit.end():] if limit else after
+        if _starts_with(rest, vocab.time_limit_verbs):
+            r.op = "<="
+            return r
+    if tok.kind == "ratio":
+        r.op = "ratio"
+        return r
+    head = s[floor:tok.start].rstrip()
+    if verb is not None or per is not None or _period_before(s, tok.start, floor, vocab)[0]:
+        return r
+    if tok.kind == "percent" and (after.startswith("的") or _ends_with(head, vocab.rate_words)):
+        return r
+    if tok.unit in DISTANCE_UNITS and _ends_with(head, SCOPE_WORDS):
+        return r
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Conditions and subjects
+
+
+def _mark_conditions(s: str, readings: list[_Reading], vocab: Vocab) -> None:
+    """"100人以上1000人以下的学校,至少配2名…": the first reading limits the second, it is no requirement."""
+    for r in readings[:-1]:
+        after = s[r.end:].lstrip()
+        if after.startswith("范围内"):
+            r.is_condition = True
+        elif after.startswith("的") and _starts_with(after[1:], vocab.condition_heads):
+            r.is_condition = True
+
+
+def _condition_text(s: str, r: _Reading, readings: list[_Reading], vocab: Vocab) -> str:
+    """The phrase a conditional number sits in: "师生员工总人数少于等于100人的学校"."""
+    start = _cut_opener(s, clause_start(s, r.token.start), r.token.start, vocab)
+    later = [x.bound_start for x in readings if x.bound_start > r.end and not x.is_condition]
+    end = min([clause_end(s, r.end)] + later)
+    return s[start:end].strip()
+
+
+def _cut_opener(s: str, start: int, pos: int, vocab: Vocab) -> int:
+    """Move ``start`` past the last condition opener (为, 在, 对) before ``pos``."""
+    best = start
+    for word in vocab.condition_openers:
+        at = s.rfind(word, start, pos)
+        if at >= 0:
+            best = max(best, at + len(word))
+    return best
+
+
+def _own_condition(s: str, r: _Reading, vocab: Vocab) -> str | None:
+    """"寄宿制学校至少配2名" → "寄宿制学校": the scope written before the bound."""
+    start = clause_start(s, r.bound_start)
+    pre = s[start:r.bound_start].strip()
+    if not pre:
+        return None
+    if _ends_with(pre, vocab.condition_heads) is None and not pre.endswith("范围内"):
+        return None
+    if any(word in pre for word in vocab.condition_blockers):
+        return None  # "督促指导学校": the object of a duty, not a scope
+    cut = _cut_opener(s, start, r.bound_start, vocab)
+    pre = s[cut:r.bound_start].strip()
+    return pre or None
+
+
+def _strip(text: str, vocab: Vocab) -> str:
+    """Drop leading verbs and fillers and trailing 要求/等: "开展联合检查" → "联合检查"."""
+    changed = True
+    while changed and text:
+        changed = False
+        word = _starts_with(text, vocab.subject_strip_prefix)
+        if word:
+            text, changed = text[len(word):], True
+        word = _ends_with(text, vocab.subject_strip_suffix)
+        if word and len(word) < len(text):
+            text, changed = text[: -len(word)], True
+    return text.strip()
+
+
+def _settle_subject(s: str, r: _Reading, vocab: Vocab) -> None:
+    """What is counted: the noun phrase after the quantity, else the phrase before the bound."""
+    if r.subject is not None:
+        return
+    stop = SUBJECT_STOP.search(s, r.end)
+    end = stop.start() if stop else len(s)
+    after = s[r.end:end]
+    lead = len(after) - len(after.lstrip())
+    phrase = _strip(after, vocab)
+    if phrase:
+        r.subject = phrase
+        r.subject_end = r.end + lead + after.strip().find(phrase) + len(phrase)
+        return
+    start = max(clause_start(s, r.bound_start), r.per_end or 0)
+    pre = s[start:r.bound_start]
+    at = pre.rfind(r.period) if r.period else -1
+    if r.period and at >= 0:
+        pre, start = pre[at + len(r.period):], start + at + len(r.period)
+    phrase = _strip(pre.strip(), vocab)
+    if phrase:
+        r.subject = phrase
+        r.subject_start = start + pre.find(phrase)

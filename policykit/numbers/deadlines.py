@@ -1,0 +1,134 @@
+"""Deadlines in normalised text: "到2023年底" → 2023-12-31; "3年内" → relative; "长期坚持" → no date."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from policykit.numbers.numerals import CHINESE, to_number
+from policykit.numbers.vocab import load_deadline_words
+
+YEAR = r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
+MONTH = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})"
+DAY = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})"
+NUMBER = rf"(?P<n>\d+|{CHINESE})"
+
+
+@dataclass
+class FoundDeadline:
+    """One deadline in normalised-text coordinates (see policykit.model.Deadline)."""
+
+    start: int
+    end: int
+    date: str | None
+    relative: str | None
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+def _patterns(words: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[str]]]:
+    lead = rf"(?:(?:{_alt(words['lead_words'])})\s*)"
+    return [
+        ("day", re.compile(rf"{lead}?{YEAR}\s*年\s*{MONTH}\s*月\s*{DAY}\s*[日号]\s*(?P<mark>前|之前|以前)?")),
+        ("month", re.compile(rf"{lead}?{YEAR}\s*年\s*{MONTH}\s*月\s*(?P<mark>底前|底|末|前|之前|以前)?")),
+        ("year_end", re.compile(rf"{lead}?{YEAR}\s*年\s*(?:年底|年末|底|末)\s*(?:前|之前|以前)?")),
+        ("year_before", re.compile(rf"{YEAR}\s*年\s*(?:前|之前|以前)")),
+        ("year_within", re.compile(rf"{lead}?{YEAR}\s*年\s*(?:内|以内|之内)")),
+        ("year_to", re.compile(rf"{lead}{YEAR}\s*年(?![\d一二三四五六七八九十]+月)")),
+        ("within", re.compile(rf"{NUMBER}\s*(?P<u>{_alt(words['relative_units'])})\s*(?:内|以内|之内)")),
+        ("cycle", re.compile(rf"每(?:{_alt(words['cycles'])})(?:开学)?(?:第[\d一二三四五六七八九十]+(?:周|个月|天)"
+                             r"|年底前|底前|末前|开学前|开学初|前|初|末|底)")),
+        ("standing", re.compile(_alt(words["standing"]))),
+    ]
+
+
+def read_deadlines(text: str, *, plan_date: str | None = None,
+                   period: dict[str, Any] | None = None) -> list[FoundDeadline]:
+    """Every deadline in normalised ``text``: "2024年年底前实现全覆盖" → date "2024-12-31"."""
+    words = load_deadline_words()
+    found: list[FoundDeadline] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _patterns(words):
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            deadline = _build(kind, m, plan_date, period, words)
+            if deadline is not None:
+                found.append(deadline)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _year(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    digits = "".join(str(to_number(ch)) for ch in text)
+    return int(digits) if digits.isdigit() else None
+
+
+def _build(kind: str, m: re.Match[str], plan_date: str | None, period: dict[str, Any] | None,
+           words: dict[str, tuple[str, ...]]) -> FoundDeadline | None:
+    """One match → a deadline; None when the words turn out not to be one (a bare date)."""
+    start, end = m.span()
+    if kind in ("cycle", "standing"):
+        return FoundDeadline(start, end, None, m.group(0))
+    if kind == "within":
+        return FoundDeadline(start, end, _within(m, plan_date, period), m.group(0))
+    year = _year(m.group("y"))
+    if year is None:
+        return None
+    has_lead = any(m.group(0).startswith(w) for w in words["lead_words"])
+    if kind == "day":
+        if not (has_lead or m.group("mark")):
+            return None  # a date, not a deadline: 2023年5月6日
+        month, day = to_number(m.group("m")), to_number(m.group("d"))
+        return FoundDeadline(start, end, _iso(year, month, day), None)
+    if kind == "month":
+        if not (has_lead or m.group("mark")):
+            return None
+        month = to_number(m.group("m"))
+        if not isinstance(month, int) or not 1 <= month <= 12:
+            return None
+        last = calendar.monthrange(year, month)[1]
+        if m.group("mark") in ("前", "之前", "以前"):
+            return FoundDeadline(start, end, _iso_date(date(year, month, 1) - timedelta(days=1)), None)
+        return FoundDeadline(start, end, _iso(year, month, last), None)
+    if kind == "year_before":
+        return FoundDeadline(start, end, f"{year - 1}-12-31", None)  # 2024年前: before 2024 begins
+    return FoundDeadline(start, end, f"{year}-12-31", None)
+
+
+def _iso(year: int, month: Any, day: Any) -> str | None:
+    try:
+        return date(year, int(month), int(day)).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def _iso_date(d: date) -> str:
+    return d.isoformat()
+
+
+def _within(m: re.Match[str], plan_date: str | None, period: dict[str, Any] | None) -> str | None:
+    """"3年内" → the last day it allows: from the plan's period start year, else from its date."""
+    n = to_number(m.group("n"))
+    if not isinstance(n, int) or n <= 0:
+        return None
+    if m.group("u") == "年" and period and period.get("start"):
+        return f"{int(period['start']) + n - 1}-12-31"
+    if plan_date:
+        try:
+            start = date.fromisoformat(plan_date)
+        except ValueError:
+            return None
+        months = n * 12 if m.group("u") == "年" else n
+        year, month = divmod(start.month - 1 + months, 12)
+        year += start.year
+        day = min(start.day, calendar.monthrange(year, month + 1)[1])
+        return _iso_date(date(year, month + 1, day) - timedelta(days=1))
+    return None

@@ -1,0 +1,101 @@
+"""The requirement vocabulary (policykit/data/requirements.toml) as one read-only object."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "requirements.toml"
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A bound word and what it means: "不少于" → op ">="; "达到" → op ">=", target."""
+
+    word: str
+    op: str
+    target: bool = False
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one object per loaded file
+class Vocab:
+    """Every list of requirements.toml, longest entry first where matching order matters."""
+
+    units: tuple[str, ...]
+    magnitudes: dict[str, int]
+    before: tuple[Bound, ...]
+    after: tuple[Bound, ...]
+    between: dict[str, str]
+    verbs: tuple[str, ...]
+    rate_words: tuple[str, ...]
+    periods: tuple[str, ...]
+    per_density_of: tuple[str, ...]
+    time_units: tuple[str, ...]
+    time_limit_verbs: tuple[str, ...]
+    per_openers: tuple[str, ...]
+    per_verbs: tuple[str, ...]
+    condition_heads: tuple[str, ...]
+    condition_openers: tuple[str, ...]
+    condition_markers: tuple[str, ...]
+    condition_blockers: tuple[str, ...]
+    subject_strip_prefix: tuple[str, ...]
+    subject_strip_suffix: tuple[str, ...]
+    not_requirements: tuple[re.Pattern[str], ...]
+    per_each_staff: tuple[str, ...]
+    quote_pairs: tuple[str, ...]
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _bounds(groups: list[dict]) -> tuple[Bound, ...]:
+    found = [Bound(w, g["op"], bool(g.get("target", False))) for g in groups for w in g["words"]]
+    return tuple(sorted(found, key=lambda b: -len(b.word)))
+
+
+@lru_cache(maxsize=4)
+def load_vocab(path: str | None = None) -> Vocab:
+    """Read requirements.toml (or a user's copy at ``path``): ``load_vocab().periods[0]`` → "每半年"."""
+    with open(path or DEFAULT_PATH, "rb") as fh:
+        data = tomllib.load(fh)
+    return Vocab(
+        units=_longest_first(data["units"]),
+        magnitudes=dict(data["magnitudes"]),
+        before=_bounds(data["before"]),
+        after=_bounds(data["after"]),
+        between={word: op for op, words in data["between"].items() for word in words},
+        verbs=_longest_first(data["verbs"]),
+        rate_words=_longest_first(data["rate_words"]),
+        periods=_longest_first(data["periods"]),
+        per_density_of=_longest_first(data["per_density_of"]),
+        time_units=_longest_first(data["time_units"]),
+        time_limit_verbs=_longest_first(data["time_limit_verbs"]),
+        per_openers=_longest_first(data["per_openers"]),
+        per_verbs=_longest_first(data["per_verbs"]),
+        condition_heads=_longest_first(data["condition_heads"]),
+        condition_openers=_longest_first(data["condition_openers"]),
+        condition_markers=_longest_first(data["condition_markers"]),
+        condition_blockers=_longest_first(data["condition_blockers"]),
+        subject_strip_prefix=_longest_first(data["subject_strip_prefix"]),
+        subject_strip_suffix=_longest_first(data["subject_strip_suffix"]),
+        not_requirements=tuple(re.compile(p) for p in data["not_requirements"]),
+        per_each_staff=_longest_first(data["per_each_staff"]),
+        quote_pairs=tuple(data["quote_pairs"]),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_deadline_words(path: str | None = None) -> dict[str, tuple[str, ...]]:
+    """The [deadlines] table of requirements.toml: ``load_deadline_words()["standing"][0]`` → "长期坚持"."""
+    with open(path or DEFAULT_PATH, "rb") as fh:
+        table = tomllib.load(fh)["deadlines"]
+    return {key: _longest_first(words) for key, words in table.items()}

@@ -1,0 +1,136 @@
+"""Requirements and deadlines on sentences written the way real plans write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykit.numbers.numerals import to_number
+from policykit.requirements import extract_deadlines, extract_requirements
+
+
+def fields(text: str) -> list[dict]:
+    """The requirement fields a test states, without text/span/task (checked separately)."""
+    keep = ("subject", "op", "value", "value_max", "unit", "period", "per", "condition", "target", "flags")
+    return [{k: r.to_dict()[k] for k in keep} for r in extract_requirements(text)]
+
+
+def req(op, value, unit=None, *, subject=None, value_max=None, period=None, per=None, condition=None,
+        target=False, flags=()):
+    return {"subject": subject, "op": op, "value": value, "value_max": value_max, "unit": unit,
+            "period": period, "per": per, "condition": condition, "target": target, "flags": list(flags)}
+
+
+@pytest.mark.parametrize("written, value", [
+    ("两", 2), ("十五", 15), ("一百", 100), ("三千", 3000), ("零", 0), ("十二", 12), ("一百零五", 105),
+    ("1.5万", 15000), ("3000万", 30_000_000), ("2.4亿", 240_000_000), ("三千万", 30_000_000),
+    ("二点五", 2.5), ("3,000", 3000),
+])
+def test_numerals(written, value):
+    assert to_number(written) == value
+
+
+def test_staffing_tiers_by_school_size():
+    text = ("师生员工总人数少于等于100人的学校至少配1名专职保安员;100人以上1000人以下的学校,至少配2名专职保安员;"
+            "超过1000人的学校,每增加500名学生增配1名专职保安员。")
+    assert fields(text) == [
+        req(">=", 1, "名", subject="专职保安员", condition="师生员工总人数少于等于100人的学校"),
+        req(">=", 2, "名", subject="专职保安员", condition="100人以上1000人以下的学校"),
+        req("per", 1, "名", subject="专职保安员", per={"step": 500, "of": "学生", "unit": "名"},
+            condition="超过1000人的学校"),
+    ]
+    first = extract_requirements(text, offset=100)[0]
+    assert first.text == "至少配1名专职保安员"
+    assert (first.span.start, first.span.end) == (100 + text.index("至少"), 100 + text.index("员;") + 1)
+
+
+def test_full_width_text_keeps_offsets():
+    text = "每学期至少开展１次饮用水检测；床人比不低于１：１．６。"
+    found = extract_requirements(text)
+    assert [text[r.span.start:r.span.end] for r in found] == [r.text for r in found]
+    assert fields(text) == [
+        req(">=", 1, "次", subject="饮用水检测", period="每学期"),
+        req(">=", 0.625, ":1", subject="床人比"),
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("每年开展联合检查不少于2次", [req(">=", 2, "次", subject="联合检查", period="每年")]),
+    ("按照学生人数600:1的比例配齐专(兼)职卫生技术人员",
+     [req("ratio", 600, ":1", subject="专(兼)职卫生技术人员")]),
+    ("落实好每周1个课时的安全教育课", [req("=", 1, "个课时", subject="安全教育课", period="每周")]),
+    ("每年征集10节以上校园安全教育优质课", [req(">=", 10, "节", subject="校园安全教育优质课", period="每年")]),
+    ("全市60%的学校完成“平安校园”创建", [req("=", 60, "%", subject="学校完成“平安校园”创建")]),
+    ("百分之六十的行政村", [req("=", 60, "%", subject="行政村")]),
+    ("每个乡镇配备1到2名专职人员", [req("range", 1, "名", value_max=2, subject="专职人员", condition="每个乡镇")]),
+    ("每个乡镇配备1-2名专职人员", [req("range", 1, "名", value_max=2, subject="专职人员", condition="每个乡镇")]),
+    ("考核成绩90分(含90分)以上", [req(">=", 90, "分", subject="考核成绩")]),
+    ("服务半径控制在3公里以内", [req("<=", 3, "公里", subject="服务半径")]),
+    ("每季度至少召开一次联席会议", [req(">=", 1, "次", subject="联席会议", period="每季度")]),
+    ("培训1.5万名乡村医生", [req("=", 15000, "名", subject="乡村医生")]),
+    ("累计投入3000万元", [req("=", 30_000_000, "元")]),
+    ("政务服务事项一日办结", [req("<=", 1, "日", subject="办结")]),
+    ("力争达到98%以上", [req(">=", 98, "%", target=True)]),
+    ("落实“一校一警”工作制度", [req("per", 1, subject="警", per={"step": 1, "of": "校", "unit": None})]),
+    ("每个行政村一村一名法律顾问",
+     [req("per", 1, "名", subject="法律顾问", per={"step": 1, "of": "村", "unit": None}, condition="每个行政村")]),
+    ("每千人口执业(助理)医师数达到3.2人",
+     [req(">=", 3.2, "人", subject="执业(助理)医师数", per={"step": 1000, "of": "人口", "unit": None},
+          target=True)]),
+])
+def test_real_shapes(text, expected):
+    assert fields(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "蒙政办发〔2023〕37号",
+    "《云南省校园安全防范能力提升三年行动计划(2022-2024年)》",
+    "按照《中小学、幼儿园安全防范要求》(GB/T29315-2022)",
+    "每天14:00至17:30开放",
+    "1.完善校园安全管理责任制",
+    "(2)加强学校物防建设",
+    "全市中小学、幼儿园“4个100%”成果全面巩固",
+    "开展“四个一”活动",
+    "构建“1+6”工作体系",
+    "纳入“1530”安全教育模式内容",
+    "开展百日攻坚行动",
+    "政务大厅24小时不打烊",
+    "实施六大行动计划",
+    "实现“双下降”",
+    "坚持“三同步”原则",
+    "推进“六T”实务管理",
+    "建立“一生一策”的心理成长档案",
+    "2023年5月6日",
+    "发现一起严惩一起",
+    "让每一名师生掌握一定的避险技能",
+    "教育部等五部委",
+    "第一时间启动应急预案",
+])
+def test_names_and_dates_are_not_requirements(text):
+    assert extract_requirements(text) == []
+
+
+@pytest.mark.parametrize("text, date, relative", [
+    ("到2023年底", "2023-12-31", None),
+    ("2024年年底前实现全覆盖", "2024-12-31", None),
+    ("2024年前实现全达标", "2023-12-31", None),
+    ("2025年6月底前完成", "2025-06-30", None),
+    ("2025年6月30日前完成", "2025-06-30", None),
+    ("3年内实现全覆盖", "2024-12-31", "3年内"),
+    ("三年内实现全覆盖", "2024-12-31", "三年内"),
+    ("每学期开学第一周组织1次", None, "每学期开学第一周"),
+    ("长期坚持", None, "长期坚持"),
+    ("持续推进", None, "持续推进"),
+])
+def test_deadlines(text, date, relative):
+    found = extract_deadlines(text, period={"start": 2022, "end": 2024})
+    assert [(d.date, d.relative) for d in found] == [(date, relative)]
+
+
+def test_relative_deadline_from_plan_date():
+    found = extract_deadlines("3年内实现全覆盖", plan_date="2023-05-06")
+    assert found[0].date == "2026-05-05"
+    assert extract_deadlines("3年内实现全覆盖")[0].date is None
+
+
+def test_dates_that_are_not_deadlines():
+    assert extract_deadlines("2023年5月6日 (2022-2024年)") == []

@@ -188,3 +188,81 @@ def build_mengzi_docx(path: Path, seed: Path = MENGZI) -> Path:
     _merge_cells_vertically(table, 0, group_start, len(parts.rows))
     document.save(str(path))
     return path
+
+
+def build_numbered_list_docx(path: Path, levels: list[tuple[str, str]], paragraphs: list[tuple[int, str]],
+                             *, start_override: dict[int, int] | None = None) -> Path:
+    """A DOCX with one list: ``levels`` as (numFmt, lvlText), ``paragraphs`` as (ilvl or -1, text).
+
+    ``start_override`` adds a second list instance (numId 91) that restarts the
+    given levels; paragraphs with ilvl ≥ 100 use it at level ilvl - 100.
+    """
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                   f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(levels))
+    numbering.append(parse_xml(f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{ABSTRACT_NUM_ID}">'
+                               f'{lvls}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{_W}" w:numId="{NUM_ID}">'
+                               f'<w:abstractNumId w:val="{ABSTRACT_NUM_ID}"/></w:num>'))
+    if start_override:
+        overrides = "".join(f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="{n}"/></w:lvlOverride>'
+                            for i, n in start_override.items())
+        numbering.append(parse_xml(f'<w:num xmlns:w="{_W}" w:numId="91">'
+                                   f'<w:abstractNumId w:val="{ABSTRACT_NUM_ID}"/>{overrides}</w:num>'))
+    for ilvl, text in paragraphs:
+        p = document.add_paragraph(text)
+        if ilvl >= 0:
+            num_id, level = ("91", ilvl - 100) if ilvl >= 100 else (NUM_ID, ilvl)
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    document.save(str(path))
+    return path
+
+
+def replace_docx_part(source: Path, path: Path, name: str, data: bytes | None,
+                      compression: int | None = None) -> Path:
+    """Copy a DOCX, replacing (or with ``data=None`` dropping) one part: how broken files are made."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename != name:
+                dst.writestr(info, src.read(info))
+        if data is not None:
+            dst.writestr(name, data, compress_type=compression or zipfile.ZIP_DEFLATED)
+    return path
+
+
+def build_minimal_docx(path: Path, lines: list[str]) -> Path:
+    """A plain DOCX with one paragraph per line."""
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+_DOC_OPEN = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_BODY = f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>{{}}</w:t></w:r></w:p></w:body></w:document>'
+
+
+def build_zip_bomb_docx(path: Path, unpacked_mb: int = 5) -> Path:
+    """A DOCX whose document.xml is megabytes of one repeated run: a few KB zipped (a zip bomb)."""
+    source = build_minimal_docx(path.with_suffix(".src.docx"), ["一、总体目标"])
+    filler = "校园安全" * (unpacked_mb * 1024 * 1024 // 12)
+    return replace_docx_part(source, path, "word/document.xml", (_DOC_OPEN + _BODY.format(filler)).encode())
+
+
+def build_entity_bomb_docx(path: Path) -> Path:
+    """A DOCX whose document.xml declares nested entities ("billion laughs")."""
+    source = build_minimal_docx(path.with_suffix(".src.docx"), ["一、总体目标"])
+    entities = '<!ENTITY a0 "校园安全">' + "".join(
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
+    xml = _DOC_OPEN + f"<!DOCTYPE w:document [{entities}]>" + _BODY.format("&a9;")
+    return replace_docx_part(source, path, "word/document.xml", xml.encode())

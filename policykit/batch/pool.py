@@ -121,8 +121,9 @@ class WorkerPool:
             result: Parsed | Failed = w.conn.recv()
         except (EOFError, OSError):
             w.process.join()
+            died = Failed(path, f"worker died ({describe_exit(w.process.exitcode)})")
             self._drop(w)
-            return Failed(path, f"worker died ({describe_exit(w.process.exitcode)})")
+            return died
         w.path = None
         w.served += 1
         if self.max_files_per_worker and w.served >= self.max_files_per_worker:

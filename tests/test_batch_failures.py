@@ -1,0 +1,85 @@
+"""One pathological file costs one failure line, never the batch: a hang, a crash, a memory blow-up.
+
+The parsers below stand in for a reader meeting a pathological PDF; the
+workers import them from this module by name (``parser="module:function"``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+from policykit.batch import run
+from policykit.parse import parse
+
+
+def hang_on_slow(path: str, **options):
+    """A reader stuck in a loop on files named *slow*."""
+    if "slow" in Path(path).name:
+        time.sleep(60)
+    return parse(path, **options)
+
+
+def crash_on_segv(path: str, **options):
+    """A C extension dying with a segmentation fault on files named *segv*."""
+    if "segv" in Path(path).name:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return parse(path, **options)
+
+
+def balloon_on_big(path: str, **options):
+    """A decompression that wants 4 GB on files named *big*."""
+    if "big" in Path(path).name:
+        bytearray(4 << 30)
+    return parse(path, **options)
+
+
+def _folder(tmp_path: Path, mengzi_path: Path, names: list[str]) -> Path:
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    text = mengzi_path.read_text(encoding="utf-8")
+    for i, name in enumerate(names):
+        # each copy differs (another year), so none is a duplicate of another
+        (folder / name).write_text(text.replace("2023", str(1990 + i)), encoding="utf-8")
+    return folder
+
+
+def _paths(out: Path) -> list[str]:
+    return sorted(Path(json.loads(line)["source"]["path"]).name for line in out.read_text().splitlines())
+
+
+def test_a_hanging_file_times_out_alone(tmp_path, mengzi_path):
+    folder = _folder(tmp_path, mengzi_path, ["a.txt", "slow.txt", "b.txt", "c.txt"])
+    out = tmp_path / "out.jsonl"
+    started = time.monotonic()
+    summary = run([folder], out=out, jobs=2, timeout=1.5, parser=f"{__name__}:hang_on_slow")
+    assert time.monotonic() - started < 20
+    assert summary.failures == [(str(folder / "slow.txt"), "timed out after 1.5 s")]
+    assert _paths(out) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_a_crashing_worker_costs_one_file(tmp_path, mengzi_path):
+    folder = _folder(tmp_path, mengzi_path, ["a.txt", "b-segv.txt", "c.txt", "d.txt", "e.txt"])
+    out = tmp_path / "out.jsonl"
+    summary = run([folder], out=out, jobs=2, parser=f"{__name__}:crash_on_segv")
+    assert summary.failures == [(str(folder / "b-segv.txt"), "worker died (killed by SIGSEGV)")]
+    assert _paths(out) == ["a.txt", "c.txt", "d.txt", "e.txt"]
+
+
+def test_a_file_over_the_memory_limit_fails_alone(tmp_path, mengzi_path):
+    folder = _folder(tmp_path, mengzi_path, ["a.txt", "big.txt", "c.txt"])
+    out = tmp_path / "out.jsonl"
+    summary = run([folder], out=out, jobs=1, max_memory_mb=1024, parser=f"{__name__}:balloon_on_big")
+    assert summary.failures == [(str(folder / "big.txt"), "out of memory (over the worker's memory limit)")]
+    assert _paths(out) == ["a.txt", "c.txt"]
+
+
+def test_workers_are_recycled_without_losing_files(tmp_path, mengzi_path):
+    folder = _folder(tmp_path, mengzi_path, [f"{i:02d}.txt" for i in range(7)])
+    out = tmp_path / "out.jsonl"
+    summary = run([folder], out=out, jobs=2, max_files_per_worker=2)
+    assert (summary.done, summary.failed) == (7, 0)
+    assert _paths(out) == [f"{i:02d}.txt" for i in range(7)]

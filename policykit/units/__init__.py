@@ -1,46 +1,54 @@
 """Unit names → one stable function per department (SPEC: UNIT).
 
-Placeholder implementation with the final signatures; the registry-backed
-version replaces the bodies, not the signatures.
+    >>> from policykit.units import normalise, parse_unit_list
+    >>> normalise("区卫生健康 委").canonical
+    '卫生健康'
+    >>> [u.name for u in parse_unit_list("公安局、市住房和城乡建设局市应急管理局")]
+    ['公安局', '市住房和城乡建设局', '市应急管理局']
+
+The registry is data (``policykit/data/units.toml``); ``load_registry(path)`` adds a
+user's file.  See docs/units.md.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from pathlib import Path
 
 from policykit.model import Span, Unit
+from policykit.units.normalise import clean, resolve
+from policykit.units.registry import Registry, default_registry, load_registry
+from policykit.units.relevel import relevel
+from policykit.units.split import split_unit_list
 
-_SEPARATORS = re.compile(r"[、,，;；\n]+")
+__all__ = ["Registry", "load_registry", "normalise", "parse_unit_list", "relevel", "split_unit_list"]
+
+RegistryArg = Registry | str | Path | None
+# Kinds whose level is not passed on to the names after them ("各乡镇、公安局" keeps the hint).
+_NO_SHARED_LEVEL = {"township", "generic"}
 
 
 def normalise(name: str, *, level_hint: str | None = None, region_hint: str | None = None,
-              registry: Any = None) -> Unit:
+              registry: RegistryArg = None) -> Unit:
     """One unit name → Unit.  ``"区卫生健康 委"`` → name ``"区卫生健康委"``, canonical ``"卫生健康"``."""
-    clean = "".join(name.split())
-    return Unit(raw=name, name=clean, canonical=None, level=level_hint, region=region_hint,
-                kind="other", known=False, confidence=0.0)
-
-
-def split_unit_list(text: str, *, registry: Any = None) -> list[tuple[str, int, int]]:
-    """A raw list → (raw piece, start, end) with offsets into ``text``."""
-    pieces = []
-    pos = 0
-    for m in _SEPARATORS.finditer(text + "、"):
-        piece = text[pos:m.start()]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            pieces.append((piece.strip(), pos + lead, pos + lead + len(piece.strip())))
-        pos = m.end()
-    return pieces
+    reg = default_registry(registry)
+    unit, _ = resolve(reg, name, clean(reg, name), level_hint=level_hint, region_hint=region_hint)
+    return unit
 
 
 def parse_unit_list(text: str, offset: int = 0, *, doc_level: str | None = None,
-                    doc_region: str | None = None, registry: Any = None) -> list[Unit]:
-    """Split a raw list and normalise every unit; spans are ``offset`` + position in ``text``."""
-    units = []
-    for raw, start, end in split_unit_list(text, registry=registry):
-        unit = normalise(raw, level_hint=None, region_hint=doc_region, registry=registry)
+                    doc_region: str | None = None, registry: RegistryArg = None) -> list[Unit]:
+    """Split a raw list and normalise every unit; spans are ``offset`` + position in ``text``.
+
+    A level written once is shared by the names after it: "市公安局、教育局" → both 市.
+    """
+    reg = default_registry(registry)
+    units: list[Unit] = []
+    shared = doc_level
+    for raw, start, end in split_unit_list(text, registry=reg):
+        unit, written = resolve(reg, raw, clean(reg, raw), level_hint=shared, region_hint=doc_region,
+                                doc_level=doc_level)
+        if written and unit.kind not in _NO_SHARED_LEVEL:
+            shared = unit.level
         unit.span = Span(offset + start, offset + end)
         units.append(unit)
     return units

@@ -1,0 +1,124 @@
+"""Where a unit name starts and ends: [region][level][级/直] name [area 分局] over the registry.
+
+Works on the compared form (``registry.key``: ASCII punctuation, no spaces), so that
+"市 公安局" and "市公安局" match alike; callers map positions back to the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policykit.units.registry import Alias, Registry
+
+_MAX_REGION = 7  # "红河哈尼族彝族自治州" is longer, but then the level word is 3 characters
+_MAX_PLACE = 4  # a bare place name before a place_prefix function: 龙南, 蒙自
+_MAX_AREA = 5  # a branch's area: 青浦, 大鹏, 沙县
+_NOT_PLACE = set("()[]\"“”、,;:。各等和及与")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A unit found at ``start:end`` of the compared text."""
+
+    start: int
+    end: int
+    alias: Alias
+    level: str | None = None  # the level as written: 市公安局 → 市, 团区委 → 区
+    region: str | None = None  # 蒙自市教育体育局 → 蒙自市; a branch's area: 公安青浦分局 → 青浦
+    branch: bool = False
+    place_guess: bool = False  # a bare place name taken as region (蒙自供电局)
+    sub_unit: bool = False  # 市公安局交警大队: a unit inside a unit of the same function
+
+    @property
+    def confidence(self) -> float:
+        return round(self.alias.confidence * (0.9 if self.place_guess else 1.0), 2)
+
+    @property
+    def oddity(self) -> int:
+        """How much reading went into it: a guessed place 2, a region or a branch 1 each."""
+        return int(self.place_guess) * 2 + int(self.region is not None) + int(self.branch)
+
+    def rank(self) -> tuple[float, int, int]:
+        """Higher is better: confident, plain (no guessed region, no branch), then long."""
+        return (self.confidence, -self.oddity, self.end - self.start)
+
+
+def _is_place(text: str) -> bool:
+    return bool(text) and not any(ch in _NOT_PLACE or ch.isascii() for ch in text)
+
+
+def _starts(reg: Registry, s: str, i: int) -> list[tuple[int, str | None, str | None, bool]]:
+    """Where the name proper may start: (position, level, region, place_guess)."""
+    out: list[tuple[int, str | None, str | None, bool]] = [(i, None, None, False)]
+
+    def with_qualifiers(p: int, level: str, region: str | None) -> None:
+        out.append((p, level, region, False))
+        for q in reg.qualifiers:
+            if s.startswith(q, p):
+                out.append((p + len(q), level, region, False))
+
+    for level in reg.levels:
+        if s.startswith(level, i):
+            with_qualifiers(i + len(level), level, None)
+            break
+    for r in range(2, _MAX_REGION + 1):
+        region = s[i:i + r]
+        if len(region) < r or not _is_place(region) or region[0] in reg.levels or region[0] in reg.unit_endings:
+            continue
+        for level in reg.levels:
+            if region.endswith(level) and len(region) > len(level):
+                with_qualifiers(i + r, level, region)
+                break
+    for r in range(2, _MAX_PLACE + 1):
+        place = s[i:i + r]
+        if len(place) == r and _is_place(place):
+            out.append((i + r, None, place, True))
+    return out
+
+
+def _names_at(reg: Registry, s: str, p: int) -> list[tuple[int, Alias]]:
+    """Registry names starting exactly at ``p``: [(end, alias)], longest first."""
+    found = []
+    for length in reg.alias_lengths:
+        alias = reg.aliases.get(s[p:p + length]) if p + length <= len(s) else None
+        if alias is not None:
+            found.append((p + length, alias))
+    return found
+
+
+def _extensions(reg: Registry, s: str, m: Match) -> list[Match]:
+    """A branch ("公安" + "青浦" + "分局") or a sub-unit of the same function ("市公安局" + "交警大队")."""
+    out = []
+    for end, alias in _names_at(reg, s, m.end):
+        if alias.canonical == m.alias.canonical and alias.level is None:
+            out.append(Match(m.start, end, m.alias, m.level, m.region, m.branch, m.place_guess, True))
+    function = reg.functions.get(m.alias.canonical)
+    if function is not None and function.branch:
+        for a in range(1, _MAX_AREA + 1):
+            area = s[m.end:m.end + a]
+            if len(area) < a or not _is_place(area):
+                break
+            for suffix in reg.branch_suffixes:
+                if s.startswith(suffix, m.end + a):
+                    out.append(Match(m.start, m.end + a + len(suffix), m.alias, m.level, area, True,
+                                     m.place_guess, m.sub_unit))
+    return out
+
+
+def matches_at(reg: Registry, s: str, i: int) -> list[Match]:
+    """Every unit that starts at ``i`` of the compared text ``s``."""
+    out: list[Match] = []
+    for p, level, region, guess in _starts(reg, s, i):
+        for end, alias in _names_at(reg, s, p):
+            if guess and not reg.functions[alias.canonical].place_prefix:
+                continue
+            m = Match(i, end, alias, alias.level or level, region, False, guess)
+            out.append(m)
+            out.extend(_extensions(reg, s, m))
+    return out
+
+
+def best_whole(reg: Registry, s: str) -> Match | None:
+    """The best reading of ``s`` as exactly one unit, or None."""
+    whole = [m for m in matches_at(reg, s, 0) if m.end == len(s)]
+    return max(whole, key=Match.rank) if whole else None

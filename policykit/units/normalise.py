@@ -1,0 +1,126 @@
+"""One written unit name → ``Unit``: exact registry name → rules → fuzzy guess.
+
+"区卫生健康 委" → name "区卫生健康委", canonical "卫生健康", level "区".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policykit.model import Unit
+from policykit.units.match import Match, best_whole
+from policykit.units.registry import Registry, key
+
+FUZZY_GUESS = 60  # rapidfuzz ratio below which no canonical is guessed at all
+# Kinds a document's region is passed on to: a generic reference has no region of its own.
+_REGIONAL = {"government", "party", "judicial", "mass", "township", "other"}
+# Kinds that take no level from the document or the list: "各乡镇(街道)" is not a 市 unit.
+_COLLECTIVE = {"township", "generic"}
+
+
+@dataclass
+class Cleaned:
+    """A name with wrap spaces and stray words removed; ``chars`` are its positions in the input."""
+
+    name: str  # as written, without wraps: "区卫生健康委"
+    compared: str  # registry.key(name)
+    chars: list[int]
+
+
+def compact(text: str) -> Cleaned:
+    """Drop whitespace, remembering where each kept character was: "区卫 生" → "区卫生", [0, 1, 3]."""
+    chars = [i for i, ch in enumerate(text) if not ch.isspace()]
+    name = "".join(text[i] for i in chars)
+    return Cleaned(name, key(name), chars)
+
+
+def _strip_words(reg: Registry, c: Cleaned) -> Cleaned:
+    """"市公安局牵头" → "市公安局"; "由市教育局" → "市教育局"; "公安局等" → "公安局"."""
+    s, lo, hi = c.compared, 0, len(c.compared)
+    changed = True
+    while changed:
+        changed = False
+        for word in reg.trailing + reg.closing_tails:
+            if hi - lo > len(word) and s.endswith(word, lo, hi):
+                hi -= len(word)
+                changed = True
+        for word in reg.leading:
+            if hi - lo > len(word) and s.startswith(word, lo, hi):
+                lo += len(word)
+                changed = True
+    return Cleaned(c.name[lo:hi], s[lo:hi], c.chars[lo:hi])
+
+
+def clean(reg: Registry, text: str) -> Cleaned:
+    """``compact`` then ``_strip_words``: what is left is the name itself."""
+    return _strip_words(reg, compact(text))
+
+
+def _region(kind: str, level: str | None, region_hint: str | None, doc_level: str | None) -> str | None:
+    """The document's region applies to its own units, not to a 市 bureau named in a 区 plan."""
+    if kind in _REGIONAL and (level is None or doc_level is None or level == doc_level):
+        return region_hint
+    return None
+
+
+def unit_from_match(reg: Registry, raw: str, name: str, m: Match, *, level_hint: str | None,
+                    region_hint: str | None, doc_level: str | None) -> tuple[Unit, bool]:
+    """A match → Unit, and whether the level was written in the name itself."""
+    written = m.level
+    level = written or _implied_level(reg, name)
+    if level is None and m.alias.kind not in _COLLECTIVE:
+        level = level_hint
+    region = m.region or _region(m.alias.kind, level, region_hint, doc_level)
+    note = m.alias.note
+    if m.branch:
+        note = f"branch of {reg.functions[m.alias.canonical].standard} ({m.region})"
+    unit = Unit(raw=raw, name=name, canonical=m.alias.canonical, level=level, region=region,
+                kind=m.alias.kind, known=True, confidence=m.confidence, note=note)  # type: ignore[arg-type]
+    return unit, written is not None
+
+
+def _implied_level(reg: Registry, name: str) -> str | None:
+    for ending, level in reg.implied.items():
+        if name.endswith(ending):
+            return level
+    return None
+
+
+def _strip_level(reg: Registry, s: str) -> tuple[str, str | None]:
+    for level in reg.levels:
+        if s.startswith(level) and len(s) > len(level):
+            return s[len(level):], level
+    return s, None
+
+
+def fuzzy_unit(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None,
+               region_hint: str | None, doc_level: str | None) -> Unit:
+    """No registry reading: the closest registry name as a guess, ``known`` false."""
+    from rapidfuzz import fuzz, process
+
+    core, level = _strip_level(reg, c.compared)
+    best = process.extractOne(core, reg.aliases.keys(), scorer=fuzz.ratio) if core else None
+    level = level or level_hint
+    if best is None or best[1] < FUZZY_GUESS:
+        return Unit(raw=raw, name=c.name, canonical=None, level=level,
+                    region=_region("other", level, region_hint, doc_level), kind="other", known=False, confidence=0.0, note="not in the unit registry")
+    alias = reg.aliases[best[0]]
+    return Unit(raw=raw, name=c.name, canonical=alias.canonical, level=level,
+                region=_region(alias.kind, level, region_hint, doc_level), kind=alias.kind,  # type: ignore[arg-type]
+                known=False, confidence=round(best[1] / 100, 2), note=f"fuzzy guess: closest to {best[0]}")
+
+
+def resolve(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None = None,
+            region_hint: str | None = None, doc_level: str | None = None) -> tuple[Unit, bool]:
+    """A cleaned name → (Unit, level written in the name?)."""
+    m = best_whole(reg, c.compared) if c.compared else None
+    if m is None and c.compared.startswith("各") and len(c.compared) > 1:
+        m = best_whole(reg, c.compared[1:])
+    if m is not None:
+        return unit_from_match(reg, raw, c.name, m, level_hint=level_hint, region_hint=region_hint,
+                               doc_level=doc_level)
+    if not c.compared:
+        return Unit(raw=raw, name=c.name, canonical=None, kind="other", known=False,
+                    note="empty unit name"), False
+    unit = fuzzy_unit(reg, raw, c, level_hint=level_hint, region_hint=region_hint, doc_level=doc_level)
+    return unit, _strip_level(reg, c.compared)[1] is not None

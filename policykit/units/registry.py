@@ -1,0 +1,236 @@
+"""The unit registry: ``policykit/data/units.toml`` (plus a user's file) → lookup tables.
+
+Every name a plan may write for a function ("市场监管局", "工商局", "卫健委") becomes
+an ``Alias`` keyed by its punctuation-normalised form; matching is then a dict look-up
+per substring length.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from policykit.errors import InputError
+from policykit.text import normalise as normalise_punct
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+KINDS = ("government", "party", "judicial", "mass", "township", "generic", "other")
+# {L} in a name stands for one single-character level: 团{L}委 → 团市委, 团区委 …
+_LEVEL_SLOT = "{L}"
+EXACT = 1.0
+DERIVED = 0.9  # a bare function word plus a suffix the data did not list ("卫生健康" + "委")
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One written form: "卫健委" → canonical "卫生健康"."""
+
+    canonical: str
+    kind: str
+    note: str | None = None
+    level: str | None = None  # a level written inside the name: 团市委 → 市
+    confidence: float = EXACT
+
+
+@dataclass(frozen=True)
+class Function:
+    """One function of government: 教育, 公安, 乡镇街道 …"""
+
+    canonical: str
+    kind: str
+    standard: str
+    province: str | None = None
+    branch: bool = False
+    place_prefix: bool = False
+
+
+@dataclass
+class Registry:
+    """Lookup tables built from the registry data; see docs/units.md for the file format."""
+
+    functions: dict[str, Function]
+    aliases: dict[str, Alias]
+    levels: tuple[str, ...]
+    qualifiers: tuple[str, ...] = ()
+    implied: dict[str, str] = field(default_factory=dict)
+    trailing: tuple[str, ...] = ()
+    leading: tuple[str, ...] = ()
+    generic_tails: tuple[str, ...] = ()
+    closing_tails: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    branch_suffixes: tuple[str, ...] = ()
+    connectors: tuple[str, ...] = ()
+    unit_endings: tuple[str, ...] = ()
+    alias_lengths: tuple[int, ...] = ()
+
+    def lookup(self, name: str) -> Alias | None:
+        """"卫健委" → Alias(canonical="卫生健康", …); None when the name is not listed."""
+        return self.aliases.get(key(name))
+
+
+def key(name: str) -> str:
+    """The form names are compared in: ASCII punctuation, no spaces. "各乡镇（街道）" → "各乡镇(街道)"."""
+    return "".join(normalise_punct(name).split())
+
+
+def _levels_single(levels: list[str]) -> list[str]:
+    return [lv for lv in levels if len(lv) == 1]
+
+
+def _expand(name: str, levels: list[str]) -> list[tuple[str, str | None]]:
+    """"团{L}委" → [("团市委", "市"), ("团区委", "区"), …]; a name without {L} → [(name, None)]."""
+    if _LEVEL_SLOT not in name:
+        return [(name, None)]
+    return [(name.replace(_LEVEL_SLOT, lv), lv) for lv in _levels_single(levels)]
+
+
+def _note_for(kind_of_name: str, canonical: str, name: str, notes: dict[str, str]) -> str | None:
+    if name in notes:
+        return notes[name]
+    if kind_of_name == "combined":
+        return f"combined bureau: first function taken ({canonical})"
+    if kind_of_name == "former":
+        return f"pre-2018 name, now {canonical}"
+    return None
+
+
+def _check_function(entry: dict[str, Any], path: str) -> None:
+    canonical = entry.get("canonical")
+    if not isinstance(canonical, str) or not canonical:
+        raise InputError(path, f"a [[function]] has no canonical name: {entry!r:.80}")
+    kind = entry.get("kind", "other")
+    if kind not in KINDS:
+        raise InputError(path, f"function {canonical}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    for list_key in ("names", "bare", "combined", "former", "bare_former"):
+        value = entry.get(list_key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise InputError(path, f"function {canonical}: {list_key} must be a list of names")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise InputError(str(path), "no such registry file") from None
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(str(path), f"not valid TOML: {err}") from None
+    except OSError as err:
+        raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any], path: str) -> dict[str, Any]:
+    """A user's file adds functions, adds names to existing ones, and overrides scalar fields."""
+    levels = dict(base.get("levels", {}))
+    for name, value in extra.get("levels", {}).items():
+        if isinstance(value, list) and isinstance(levels.get(name), list):
+            levels[name] = list(dict.fromkeys(value + levels[name]))
+        elif isinstance(value, dict) and isinstance(levels.get(name), dict):
+            levels[name] = {**levels[name], **value}
+        else:
+            levels[name] = value
+    by_canonical = {f["canonical"]: dict(f) for f in base.get("function", [])}
+    for entry in extra.get("function", []):
+        _check_function(entry, path)
+        current = by_canonical.setdefault(entry["canonical"], {"canonical": entry["canonical"]})
+        for name, value in entry.items():
+            if isinstance(value, list):
+                current[name] = list(current.get(name, [])) + value
+            elif isinstance(value, dict):
+                current[name] = {**current.get(name, {}), **value}
+            else:
+                current[name] = value
+    return {"levels": levels, "function": list(by_canonical.values()), "overrides": extra.get("function", [])}
+
+
+def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
+    """Registry data (the parsed TOML) → lookup tables; a name listed under two functions is an error."""
+    lv = data.get("levels", {})
+    levels = sorted(lv.get("prefixes", []), key=len, reverse=True)
+    functions: dict[str, Function] = {}
+    explicit: dict[str, Alias] = {}
+    derived: dict[str, Alias] = {}
+    # Names a user's file lists win over the bundled data (the point of --registry).
+    override = {key(n): e["canonical"] for e in data.get("overrides", []) for n in e.get("names", [])}
+    suffixes = list(lv.get("suffixes", []))
+    for entry in data.get("function", []):
+        _check_function(entry, path)
+        canonical, kind = entry["canonical"], entry.get("kind", "other")
+        functions[canonical] = Function(
+            canonical=canonical, kind=kind, standard=entry.get("standard", canonical),
+            province=entry.get("province"), branch=bool(entry.get("branch", False)),
+            place_prefix=bool(entry.get("place_prefix", False)))
+        notes = {key(k): v for k, v in entry.get("notes", {}).items()}
+        for group in ("names", "combined", "former"):
+            for written in entry.get(group, []):
+                for name, level in _expand(written, levels):
+                    k = key(name)
+                    alias = Alias(canonical, kind, _note_for(group, canonical, k, notes), level)
+                    previous = explicit.get(k)
+                    if previous and previous.canonical != canonical and override.get(k) not in (None, canonical):
+                        continue
+                    if previous and previous.canonical != canonical and k not in override:
+                        raise InputError(path, f"{name} is listed under both {previous.canonical} and {canonical}")
+                    if previous and previous.canonical == canonical and previous.note and not alias.note:
+                        alias = previous
+                    explicit[k] = alias
+        for group in ("bare", "bare_former"):
+            group_note = f"pre-2018 name, now {canonical}" if group == "bare_former" else None
+            for word in entry.get(group, []):
+                k = key(word)
+                derived.setdefault(k, Alias(canonical, kind, notes.get(k, group_note), None, EXACT))
+                for suffix in suffixes:
+                    derived.setdefault(k + suffix, Alias(canonical, kind, group_note, None, DERIVED))
+    aliases = {**derived, **explicit}
+    return Registry(
+        functions=functions,
+        aliases=aliases,
+        levels=tuple(levels),
+        qualifiers=tuple(lv.get("qualifiers", [])),
+        implied=dict(lv.get("implied", {})),
+        trailing=tuple(sorted(lv.get("trailing", []), key=len, reverse=True)),
+        leading=tuple(sorted(lv.get("leading", []), key=len, reverse=True)),
+        generic_tails=tuple(sorted((key(t) for t in lv.get("generic_tails", [])), key=len, reverse=True)),
+        closing_tails=tuple(sorted((key(t) for t in lv.get("closing_tails", [])), key=len, reverse=True)),
+        suffixes=tuple(suffixes),
+        branch_suffixes=tuple(sorted(lv.get("branch_suffixes", []), key=len, reverse=True)),
+        connectors=tuple(sorted(lv.get("connectors", []), key=len, reverse=True)),
+        unit_endings=tuple(lv.get("unit_endings", [])),
+        alias_lengths=tuple(sorted({len(k) for k in aliases}, reverse=True)),
+    )
+
+
+def _bundled_data() -> dict[str, Any]:
+    with resources.files("policykit").joinpath("data/units.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(extra: str | None) -> Registry:
+    data = _bundled_data()
+    if extra is None:
+        return build(data)
+    return build(_merge(data, _read_toml(Path(extra)), extra), extra)
+
+
+def load_registry(extra_path: str | Path | None = None) -> Registry:
+    """The bundled registry, plus ``extra_path`` (same format) adding or overriding entries.
+
+    ``load_registry().lookup("卫健委").canonical`` → ``"卫生健康"``.
+    """
+    return _load_cached(str(extra_path) if extra_path is not None else None)
+
+
+def default_registry(registry: Registry | str | Path | None = None) -> Registry:
+    """What the public functions accept as ``registry``: a Registry, a path to an extra file, or None."""
+    if isinstance(registry, Registry):
+        return registry
+    return load_registry(registry)

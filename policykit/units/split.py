@@ -1,0 +1,167 @@
+"""A raw list of units → one piece per unit, with offsets into the text.
+
+1. cut at separators (、,;/ tab) outside brackets and quotes: "各镇(街道、中心)" stays whole;
+2. strip words that are not names (牵头, 配合, 按职责分工负责, 等) and split off a generic
+   tail ("…等有关部门" → "有关部门");
+3. cut what is left by dynamic programming over the registry: "市应急管理局市市场监督管理局"
+   → two units; a space is a line wrap inside a name ("区卫生健康 委") unless the cut there
+   reads better ("区教育局 公安青浦分 局" → 区教育局 + 公安青浦分局).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policykit.text import normalise as normalise_punct
+from policykit.units.match import best_whole, matches_at
+from policykit.units.normalise import Cleaned, clean
+from policykit.units.registry import Registry
+
+_SEPARATORS = frozenset("、,;/|\t")
+_PAIRS = {"(": ")", "[": "]", "【": "】", "“": "”", "‘": "’", "《": "》", "〔": "〕", "「": "」", "<": ">"}
+_SAME = frozenset("\"'")  # quotes that open and close with the same character
+_MAX_UNKNOWN = 60  # longest unknown stretch the segmentation considers as one unit
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A unit inside a cleaned piece: compared-text positions ``lo:hi``."""
+
+    lo: int
+    hi: int
+    known: bool
+
+
+def protected(text: str) -> set[int]:
+    """Positions inside matched brackets or quotes, where a separator does not split.
+
+    "各镇(街道、中心)" → the positions of "街道、中心"; an unmatched "(" protects nothing.
+    """
+    inside: set[int] = set()
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            stack.clear()
+        elif stack and ch == stack[-1][0]:
+            _, start = stack.pop()
+            inside.update(range(start + 1, i))
+        elif ch in _PAIRS:
+            stack.append((_PAIRS[ch], i))
+        elif ch in _SAME:
+            stack.append((ch, i))
+    return inside
+
+
+def cut_at_separators(text: str) -> list[tuple[int, int]]:
+    """Top-level pieces between separators: "A、B(c、d)" → [(0, 1), (2, 8)]."""
+    norm = normalise_punct(text)
+    keep = protected(norm)
+    pieces, start = [], 0
+    for i, ch in enumerate(norm):
+        if ch in _SEPARATORS and i not in keep:
+            pieces.append((start, i))
+            start = i + 1
+    pieces.append((start, len(norm)))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def _gap_before(c: Cleaned) -> list[bool]:
+    """gaps[k]: whitespace stood between compared characters k-1 and k."""
+    return [k > 0 and c.chars[k] - c.chars[k - 1] > 1 for k in range(len(c.chars))] + [False]
+
+
+def segment(reg: Registry, c: Cleaned) -> list[Segment]:
+    """Cut a cleaned piece into units: fewest unknown characters, then no join across a
+    space that follows a unit ending (局, 委 …), then fewest units, then plainest readings."""
+    s = c.compared
+    n = len(s)
+    if n == 0:
+        return []
+    if best_whole(reg, s) is not None:
+        return [Segment(0, n, True)]
+    gaps = _gap_before(c)
+    ends_unit = [any(s.endswith(e, 0, k) for e in reg.unit_endings) for k in range(n + 1)]
+    separator_like = [gaps[k] and ends_unit[k] for k in range(n + 1)]
+    known_ends: list[dict[int, tuple[int, float]]] = []
+    for i in range(n):
+        ends: dict[int, tuple[int, float]] = {}
+        for m in matches_at(reg, s, i):
+            score = (m.oddity, m.confidence)
+            if m.end not in ends or (score[0], -score[1]) < (ends[m.end][0], -ends[m.end][1]):
+                ends[m.end] = score
+        known_ends.append(ends)
+
+    def bad_joins(i: int, j: int) -> int:
+        return sum(separator_like[k] for k in range(i + 1, j))
+
+    best: list[tuple[int, int, int, int, float] | None] = [None] * (n + 1)
+    back: list[tuple[int, Segment] | None] = [None] * (n + 1)
+    best[0] = (0, 0, 0, 0, 0.0)
+
+    def relax(i: int, seg: Segment, unknown: int, score: tuple[int, float]) -> None:
+        cur = best[i]
+        assert cur is not None
+        cost = (cur[0] + unknown, cur[1] + bad_joins(seg.lo, seg.hi), cur[2] + 1, cur[3] + score[0],
+                cur[4] - score[1])
+        if best[seg.hi] is None or cost < best[seg.hi]:  # type: ignore[operator]
+            best[seg.hi] = cost
+            back[seg.hi] = (i, seg)
+
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j, score in known_ends[i].items():
+            relax(i, Segment(i, j, True), 0, score)
+        if i > 0 and back[i] is not None and back[i][1].known:  # type: ignore[index]
+            for word in reg.connectors:
+                k = i + len(word)
+                if s.startswith(word, i) and k < n:
+                    for j, score in known_ends[k].items():
+                        relax(i, Segment(k, j, True), 0, score)
+        for j in range(i + 1, min(n, i + _MAX_UNKNOWN) + 1):
+            if j == n or ends_unit[j] or gaps[j]:
+                relax(i, Segment(i, j, False), j - i, (0, 0.0))
+        if i + _MAX_UNKNOWN < n:
+            relax(i, Segment(i, n, False), n - i, (0, 0.0))
+    out: list[Segment] = []
+    pos = n
+    while pos > 0:
+        step = back[pos]
+        assert step is not None
+        out.append(step[1])
+        pos = step[0]
+    return out[::-1]
+
+
+def _generic_tail(reg: Registry, c: Cleaned) -> tuple[Cleaned, Cleaned | None]:
+    """"公安局、教育局等有关部门" (last piece "教育局等有关部门") → ("教育局", "有关部门")."""
+    for tail in reg.generic_tails:
+        if c.compared.endswith(tail):
+            cut = len(c.compared) - len(tail)
+            # the tail without its "等": the generic unit itself
+            g = Cleaned(c.name[cut + 1:], c.compared[cut + 1:], c.chars[cut + 1:])
+            rest = Cleaned(c.name[:cut], c.compared[:cut], c.chars[:cut])
+            return rest, g
+    return c, None
+
+
+def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tuple[str, int, int]]:
+    """A raw list → [(raw piece, start, end)] with ``text[start:end] == raw``.
+
+    "公安局、市住房和城乡建设局市应急管理局" → 公安局, 市住房和城乡建设局, 市应急管理局.
+    """
+    from policykit.units.registry import default_registry
+
+    reg = default_registry(registry)
+    out: list[tuple[str, int, int]] = []
+    for a, b in cut_at_separators(text):
+        piece = clean(reg, text[a:b])
+        piece, tail = _generic_tail(reg, piece)
+        parts = [(piece, seg) for seg in segment(reg, piece)]
+        if tail is not None and tail.compared:
+            parts.append((tail, Segment(0, len(tail.compared), True)))
+        for c, seg in parts:
+            start = a + c.chars[seg.lo]
+            end = a + c.chars[seg.hi - 1] + 1
+            out.append((text[start:end], start, end))
+    return out

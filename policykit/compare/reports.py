@@ -1,0 +1,66 @@
+"""Choose a report writer by format (or the ``-o`` suffix): html, md, xlsx, or csv (the long table)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from policykit.compare.result import ASSIGNMENT_COLUMNS, Comparison
+from policykit.errors import UsageError
+
+FORMATS = ("html", "md", "xlsx", "csv")
+
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def format_for(target: str, fmt: str | None = None) -> str:
+    """``fmt`` if given, else the suffix of ``target`` ("report.html" → "html"); "-" means md."""
+    if fmt:
+        chosen = fmt.lower()
+    elif target == "-":
+        chosen = "md"
+    else:
+        chosen = Path(target).suffix.lower().lstrip(".")
+    if chosen not in FORMATS:
+        raise UsageError(f"-o {target}: unknown report format {chosen or '(no suffix)'!r}; "
+                         f"use a file ending in {', '.join('.' + f for f in FORMATS)}")
+    return chosen
+
+
+def _csv_safe(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe: "=1+1" → "'=1+1"."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(comparison: Comparison) -> bytes:
+    """The long assignment table, UTF-8 with a BOM so that Excel reads the Chinese right."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(ASSIGNMENT_COLUMNS)
+    for a in comparison.assignments:
+        row = a.as_row()
+        writer.writerow([_csv_safe(row[c]) for c in ASSIGNMENT_COLUMNS])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def render(comparison: Comparison, fmt: str) -> bytes:
+    """The report in ``fmt`` as bytes, ready for ``policykit.atomic.write_bytes``."""
+    if fmt == "html":
+        from policykit.compare.report_html import render as html
+
+        return html(comparison)
+    if fmt == "md":
+        from policykit.compare.report_md import render as md
+
+        return md(comparison)
+    if fmt == "xlsx":
+        from policykit.compare.report_xlsx import render as xlsx
+
+        return xlsx(comparison)
+    if fmt == "csv":
+        return to_csv(comparison)
+    raise UsageError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -67,6 +67,24 @@ def test_sigkill_mid_run_then_resume_gives_every_file_once(tmp_path, mengzi_path
     assert stored == sorted(str(p) for p in paths)
 
 
+def test_ctrl_c_stops_cleanly_and_says_so(tmp_path, mengzi_path):
+    folder = tmp_path / "notices"
+    paths = _notices(folder, mengzi_path)
+    out = tmp_path / "out.jsonl"
+    args = [*CLI, "batch", str(folder), "-o", str(out), "-j", "2"]
+    interrupted = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    while _line_count(out) < 10 and interrupted.poll() is None:
+        time.sleep(0.005)
+    interrupted.send_signal(signal.SIGINT)
+    _, stderr = interrupted.communicate(timeout=30)
+    assert interrupted.returncode == 130
+    assert stderr.splitlines()[-1].endswith(", interrupted")
+    resumed = subprocess.run([*args, "--resume"], capture_output=True, text=True, timeout=120)
+    assert resumed.returncode == 0, resumed.stderr
+    assert sorted(json.loads(line)["source"]["path"] for line in out.read_text().splitlines()) == sorted(
+        str(p) for p in paths)
+
+
 def test_workers_do_not_outlive_a_killed_parent(tmp_path, mengzi_path):
     folder = tmp_path / "notices"
     _notices(folder, mengzi_path)

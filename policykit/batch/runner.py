@@ -137,80 +137,94 @@ def run(
         raise UsageError("--resume needs an output to resume: -o FILE or --db FILE")
     load_parser(parser)  # a wrong parser name fails here, not once per file in the workers
     settings = WorkerSettings(parser, tuple(sorted((options or {}).items())), max_memory_mb)
-    summary = BatchSummary()
-    started = time.monotonic()
     sinks = _Sinks(out_s, db_s, os.fspath(errors) if errors is not None else None, resume, progress)
-    exclude = sinks.identities()
-    if progress:
-        progress.start(sum(1 for item in walk(paths, rules=rules, exclude=exclude) if not isinstance(item, Problem)))
     pool = WorkerPool(jobs or default_jobs(), settings, timeout=timeout, max_files_per_worker=max_files_per_worker)
-    in_flight: dict[str, str] = {}  # path → sha256, at most `jobs` entries
-    first_seen: dict[str, str] = {}  # sha256 → the path that claimed it
+    return _Batch(sinks, pool, progress).run(paths, rules)
 
-    def failed(path: str, reason: str, sha: str | None) -> None:
-        summary.failed += 1
-        summary.failures.append((path, reason))
-        sinks.fail(path, reason, sha)
-        if progress:
-            progress.failure(path, reason)
 
-    def finished(result: Parsed | Failed) -> None:
-        sha = in_flight.pop(result.path)
-        if isinstance(result, Failed):
-            failed(result.path, result.reason, sha)
+class _Batch:
+    """One run: feeds the pool from the walk, and sends each result to the sinks and the progress."""
+
+    def __init__(self, sinks: _Sinks, pool: WorkerPool, progress: Progress | None) -> None:
+        self.sinks = sinks
+        self.pool = pool
+        self.progress = progress
+        self.summary = BatchSummary()
+        self.started = time.monotonic()
+        self.in_flight: dict[str, str] = {}  # path → sha256: at most `jobs` entries
+        self.first_seen: dict[str, str] = {}  # sha256 → the path that claimed it
+
+    def run(self, paths: list[str], rules: FileRules | None) -> BatchSummary:
+        exclude = self.sinks.identities()
+        try:
+            if self.progress:
+                self.progress.start(sum(1 for item in walk(paths, rules=rules, exclude=exclude)
+                                        if not isinstance(item, Problem)))
+            files = walk(paths, rules=rules, exclude=exclude)
+            exhausted = False
+            while True:
+                while not exhausted and self.pool.has_room():
+                    item = next(files, None)
+                    if item is None:
+                        exhausted = True
+                    elif isinstance(item, Problem):
+                        self.failed(item.path, item.reason, None)
+                    else:
+                        self.dispatch(item)
+                    self.tick()
+                if exhausted and not self.in_flight:
+                    break
+                for result in self.pool.collect(TICK):
+                    self.finished(result)
+                self.tick()
+        except KeyboardInterrupt:
+            self.summary.interrupted = True
+        finally:
+            self.pool.close()
+            self.sinks.close()
+            self.summary.seconds = time.monotonic() - self.started
+        if self.progress:
+            self.progress.finish(self.summary)
+        return self.summary
+
+    def tick(self) -> None:
+        self.summary.seconds = time.monotonic() - self.started
+        if self.progress:
+            self.progress.update(self.summary)
+
+    def dispatch(self, path: str) -> None:
+        """Hash ``path``; skip it if done or a duplicate, else hand it to a worker."""
+        try:
+            sha = file_sha256(path)
+        except OSError as err:
+            self.failed(path, err.strerror or str(err), None)
             return
-        if result.sha256 and result.sha256 != sha and progress:
-            progress.warning(result.path, "changed while it was being parsed; the output holds the later content")
-        sinks.add(result.sha256 or sha, result.line)
-        summary.done += 1
-        summary.tasks += result.tasks
+        if sha in self.first_seen:
+            self.summary.duplicates += 1
+            if self.progress:
+                self.progress.warning(path, f"same content as {self.first_seen[sha]}: not parsed again")
+            return
+        self.first_seen[sha] = path
+        if self.sinks.done(sha):
+            self.summary.skipped += 1
+            return
+        self.in_flight[path] = sha
+        self.pool.submit(path)
 
-    files = walk(paths, rules=rules, exclude=exclude)
-    exhausted = False
-    try:
-        while True:
-            while not exhausted and pool.has_room():
-                item = next(files, None)
-                if item is None:
-                    exhausted = True
-                elif isinstance(item, Problem):
-                    failed(item.path, item.reason, None)
-                else:
-                    _dispatch(item, pool, sinks, summary, in_flight, first_seen, failed, progress)
-            if exhausted and not in_flight:
-                break
-            for result in pool.collect(TICK):
-                finished(result)
-            summary.seconds = time.monotonic() - started
-            if progress:
-                progress.update(summary)
-    except KeyboardInterrupt:
-        summary.interrupted = True
-    finally:
-        pool.close()
-        sinks.close()
-        summary.seconds = time.monotonic() - started
-    if progress:
-        progress.finish(summary)
-    return summary
+    def finished(self, result: Parsed | Failed) -> None:
+        sha = self.in_flight.pop(result.path)
+        if isinstance(result, Failed):
+            self.failed(result.path, result.reason, sha)
+            return
+        if result.sha256 and result.sha256 != sha and self.progress:
+            self.progress.warning(result.path, "changed while it was being parsed; the output holds the later content")
+        self.sinks.add(result.sha256 or sha, result.line)
+        self.summary.done += 1
+        self.summary.tasks += result.tasks
 
-
-def _dispatch(path: str, pool: WorkerPool, sinks: _Sinks, summary: BatchSummary, in_flight: dict[str, str],
-              first_seen: dict[str, str], failed: Any, progress: Progress | None) -> None:
-    """Hash ``path``; skip it if done or a duplicate, else hand it to a worker."""
-    try:
-        sha = file_sha256(path)
-    except OSError as err:
-        failed(path, err.strerror or str(err), None)
-        return
-    if sha in first_seen:
-        summary.duplicates += 1
-        if progress:
-            progress.warning(path, f"same content as {first_seen[sha]}: not parsed again")
-        return
-    first_seen[sha] = path
-    if sinks.done(sha):
-        summary.skipped += 1
-        return
-    in_flight[path] = sha
-    pool.submit(path)
+    def failed(self, path: str, reason: str, sha: str | None) -> None:
+        self.summary.failed += 1
+        self.summary.failures.append((path, reason))
+        self.sinks.fail(path, reason, sha)
+        if self.progress:
+            self.progress.failure(path, reason)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykit.model import Span, Unit
-from policykit.units.normalise import clean, resolve
+from policykit.units.normalise import clean, complete_shortened, resolve
 from policykit.units.registry import Registry, default_registry, load_registry
 from policykit.units.relevel import relevel
 from policykit.units.split import split_unit_list
@@ -39,14 +39,21 @@ def parse_unit_list(text: str, offset: int = 0, *, doc_level: str | None = None,
                     doc_region: str | None = None, registry: RegistryArg = None) -> list[Unit]:
     """Split a raw list and normalise every unit; spans are ``offset`` + position in ``text``.
 
-    A level written once is shared by the names after it: "市公安局、教育局" → both 市.
+    A level written once is shared by the names after it: "市公安局、教育局" → both 市;
+    a place name alone borrows the next name's unit: "赣州、龙南经济技术开发区管委会" → two 管委会.
     """
     reg = default_registry(registry)
     units: list[Unit] = []
     shared = doc_level
-    for raw, start, end in split_unit_list(text, registry=reg):
-        unit, written = resolve(reg, raw, clean(reg, raw), level_hint=shared, region_hint=doc_region,
+    pieces = split_unit_list(text, registry=reg)
+    cleaned = [clean(reg, raw) for raw, _, _ in pieces]
+    for i, (raw, start, end) in enumerate(pieces):
+        c = cleaned[i]
+        completed = complete_shortened(reg, c, cleaned[i + 1]) if i + 1 < len(pieces) else None
+        unit, written = resolve(reg, raw, completed or c, level_hint=shared, region_hint=doc_region,
                                 doc_level=doc_level)
+        if completed is not None and unit.known:
+            unit.note = f"shortened coordination: {c.name} + {completed.name[len(c.name):]}"
         if written and unit.kind not in _NO_SHARED_LEVEL:
             shared = unit.level
         unit.span = Span(offset + start, offset + end)

@@ -28,6 +28,7 @@ class Match:
     branch: bool = False
     place_guess: bool = False  # a bare place name taken as region (蒙自供电局)
     sub_unit: bool = False  # 市公安局交警大队: a unit inside a unit of the same function
+    collective: str | None = None  # 各镇(区)综治办 → "各镇(区)": one such unit in every township
 
     @property
     def confidence(self) -> float:
@@ -36,26 +37,38 @@ class Match:
     @property
     def oddity(self) -> int:
         """How much reading went into it: a guessed place 2, a region or a branch 1 each."""
-        return int(self.place_guess) * 2 + int(self.region is not None) + int(self.branch)
+        return (int(self.place_guess) * 2 + int(self.region is not None) + int(self.branch)
+                + int(self.collective is not None))
 
     def rank(self) -> tuple[float, int, int]:
         """Higher is better: confident, plain (no guessed region, no branch), then long."""
         return (self.confidence, -self.oddity, self.end - self.start)
 
 
-def _is_place(text: str) -> bool:
+def is_place(text: str) -> bool:
     return bool(text) and not any(ch in _NOT_PLACE or ch.isascii() for ch in text)
 
 
-def _starts(reg: Registry, s: str, i: int) -> list[tuple[int, str | None, str | None, bool]]:
-    """Where the name proper may start: (position, level, region, place_guess)."""
-    out: list[tuple[int, str | None, str | None, bool]] = [(i, None, None, False)]
+_Start = tuple[int, str | None, str | None, bool, str | None]
+
+
+def _starts(reg: Registry, s: str, i: int) -> list[_Start]:
+    """Where the name proper may start: (position, level, region, place_guess, collective)."""
+    out: list[_Start] = [(i, None, None, False, None)]
 
     def with_qualifiers(p: int, level: str, region: str | None) -> None:
-        out.append((p, level, region, False))
+        out.append((p, level, region, False, None))
         for q in reg.qualifiers:
             if s.startswith(q, p):
-                out.append((p + len(q), level, region, False))
+                out.append((p + len(q), level, region, False, None))
+
+    for word in reg.collective_words:
+        if s.startswith(word, i):
+            out.append((i + len(word), None, None, False, word))
+            break
+    for end, alias in _names_at(reg, s, i):
+        if alias.kind == "township":
+            out.append((end, None, None, False, s[i:end]))
 
     for level in reg.levels:
         if s.startswith(level, i):
@@ -63,16 +76,17 @@ def _starts(reg: Registry, s: str, i: int) -> list[tuple[int, str | None, str | 
             break
     for r in range(2, _MAX_REGION + 1):
         region = s[i:i + r]
-        if len(region) < r or not _is_place(region) or region[0] in reg.levels or region[0] in reg.unit_endings:
+        if len(region) < r or not is_place(region) or region[0] in reg.levels or region[0] in reg.unit_endings:
             continue
         for level in reg.levels:
-            if region.endswith(level) and len(region) > len(level):
+            # 赣州, 沙县: a one-character place before the level word is too often part of the name
+            if region.endswith(level) and len(region) >= len(level) + 2:
                 with_qualifiers(i + r, level, region)
                 break
     for r in range(2, _MAX_PLACE + 1):
         place = s[i:i + r]
-        if len(place) == r and _is_place(place):
-            out.append((i + r, None, place, True))
+        if len(place) == r and is_place(place):
+            out.append((i + r, None, place, True, None))
     return out
 
 
@@ -91,28 +105,31 @@ def _extensions(reg: Registry, s: str, m: Match) -> list[Match]:
     out = []
     for end, alias in _names_at(reg, s, m.end):
         if alias.canonical == m.alias.canonical and alias.level is None:
-            out.append(Match(m.start, end, m.alias, m.level, m.region, m.branch, m.place_guess, True))
+            out.append(Match(m.start, end, m.alias, m.level, m.region, m.branch, m.place_guess, True,
+                             m.collective))
     function = reg.functions.get(m.alias.canonical)
     if function is not None and function.branch:
         for a in range(1, _MAX_AREA + 1):
             area = s[m.end:m.end + a]
-            if len(area) < a or not _is_place(area):
+            if len(area) < a or not is_place(area):
                 break
             for suffix in reg.branch_suffixes:
                 if s.startswith(suffix, m.end + a):
                     out.append(Match(m.start, m.end + a + len(suffix), m.alias, m.level, area, True,
-                                     m.place_guess, m.sub_unit))
+                                     m.place_guess, m.sub_unit, m.collective))
     return out
 
 
 def matches_at(reg: Registry, s: str, i: int) -> list[Match]:
     """Every unit that starts at ``i`` of the compared text ``s``."""
     out: list[Match] = []
-    for p, level, region, guess in _starts(reg, s, i):
+    for p, level, region, guess, collective in _starts(reg, s, i):
         for end, alias in _names_at(reg, s, p):
             if guess and not reg.functions[alias.canonical].place_prefix:
                 continue
-            m = Match(i, end, alias, alias.level or level, region, False, guess)
+            if collective and alias.level is not None:
+                continue
+            m = Match(i, end, alias, alias.level or level, region, False, guess, False, collective)
             out.append(m)
             out.extend(_extensions(reg, s, m))
     return out

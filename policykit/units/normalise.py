@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policykit.model import Unit
-from policykit.units.match import Match, best_whole
+from policykit.units.match import Match, best_whole, is_place
 from policykit.units.registry import Registry, key
 
 FUZZY_GUESS = 60  # rapidfuzz ratio below which no canonical is guessed at all
@@ -68,10 +68,13 @@ def unit_from_match(reg: Registry, raw: str, name: str, m: Match, *, level_hint:
     """A match → Unit, and whether the level was written in the name itself."""
     written = m.level
     level = written or _implied_level(reg, name)
-    if level is None and m.alias.kind not in _COLLECTIVE:
+    if level is None and m.alias.kind not in _COLLECTIVE and m.collective is None:
         level = level_hint
     region = m.region or _region(m.alias.kind, level, region_hint, doc_level)
     note = m.alias.note
+    if m.collective and m.alias.kind not in _COLLECTIVE:
+        note = f"collective: one in each of {m.collective}" if m.collective not in reg.collective_words \
+            else "collective: every such unit"
     if m.branch:
         note = f"branch of {reg.functions[m.alias.canonical].standard} ({m.region})"
     unit = Unit(raw=raw, name=name, canonical=m.alias.canonical, level=level, region=region,
@@ -114,8 +117,6 @@ def resolve(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None = Non
             region_hint: str | None = None, doc_level: str | None = None) -> tuple[Unit, bool]:
     """A cleaned name → (Unit, level written in the name?)."""
     m = best_whole(reg, c.compared) if c.compared else None
-    if m is None and c.compared.startswith("各") and len(c.compared) > 1:
-        m = best_whole(reg, c.compared[1:])
     if m is not None:
         return unit_from_match(reg, raw, c.name, m, level_hint=level_hint, region_hint=region_hint,
                                doc_level=doc_level)
@@ -124,3 +125,18 @@ def resolve(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None = Non
                     note="empty unit name"), False
     unit = fuzzy_unit(reg, raw, c, level_hint=level_hint, region_hint=region_hint, doc_level=doc_level)
     return unit, _strip_level(reg, c.compared)[1] is not None
+
+
+def complete_shortened(reg: Registry, c: Cleaned, following: Cleaned) -> Cleaned | None:
+    """Shortened coordination: "赣州" before "龙南经济技术开发区管委会" → "赣州经济技术开发区管委会".
+
+    Only a bare place name (no unit word of its own) is completed, from the next name's
+    region; None when that does not apply.
+    """
+    if not 2 <= len(c.compared) <= 6 or not is_place(c.compared) or reg.lookup(c.compared):
+        return None
+    m = best_whole(reg, following.compared)
+    if m is None or m.region is None or m.branch or not following.compared.startswith(m.region):
+        return None
+    body = following.name[len(m.region):]
+    return Cleaned(c.name + body, key(c.name + body), c.chars)

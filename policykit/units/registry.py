@@ -68,6 +68,7 @@ class Registry:
     suffixes: tuple[str, ...] = ()
     branch_suffixes: tuple[str, ...] = ()
     connectors: tuple[str, ...] = ()
+    collective_words: tuple[str, ...] = ()
     unit_endings: tuple[str, ...] = ()
     alias_lengths: tuple[int, ...] = ()
 
@@ -203,6 +204,7 @@ def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
         suffixes=tuple(suffixes),
         branch_suffixes=tuple(sorted(lv.get("branch_suffixes", []), key=len, reverse=True)),
         connectors=tuple(sorted(lv.get("connectors", []), key=len, reverse=True)),
+        collective_words=tuple(sorted(lv.get("collective_words", []), key=len, reverse=True)),
         unit_endings=tuple(lv.get("unit_endings", [])),
         alias_lengths=tuple(sorted({len(k) for k in aliases}, reverse=True)),
     )

@@ -1,19 +1,72 @@
-"""parse: read → blocks → outline → tasks → units → requirements.  (Placeholder pipeline.)"""
+"""parse: read → lines and tables → outline → tasks → units → requirements.
+
+``parse(path)`` reads a file with ``policykit.readers``; ``parse_raw`` takes a
+``RawDocument`` from any reader; ``parse_text`` takes text in memory.  The
+steps live in ``policykit.structure`` (one module each).
+"""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
-from policykit.model import Document, Meta, RawDocument, Source
+from policykit.model import Document, Paragraph, RawDocument, Source, Span, Table
+from policykit.requirements import extract_requirements
+from policykit.structure import assign
+from policykit.structure.build import Context, build_task, table_draft
+from policykit.structure.lines import LineIndex, paragraph_lines
+from policykit.structure.link import link_same_as
+from policykit.structure.meta import doc_level_region, read_meta
+from policykit.structure.tables import grids_from_blocks, grids_from_flat, grids_from_tsv, records
+from policykit.structure.tasks import body_drafts, build_tree, outline_items, section_pieces
 
 
-def parse(path: str | Path, **options: Any) -> Document:
+def parse(path: str | Path, registry: Any = None) -> Document:
+    """Read and parse one file: ``parse("corpora/mengzi_campus_safety_plan_2023.txt").tasks[0].title``."""
     from policykit.readers import read
 
-    return parse_raw(read(path), **options)
+    return parse_raw(read(path), registry=registry)
 
 
-def parse_raw(raw: RawDocument, **options: Any) -> Document:
+def parse_text(text: str, path: str = "<text>", registry: Any = None) -> Document:
+    """Parse text in memory: ``parse_text("1.加强人防。(牵头单位:县教体局)").tasks[0].lead[0].name`` → "县教体局"."""
+    blocks: list[Paragraph | Table] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        blocks.append(Paragraph(body, Span(pos, pos + len(body))))
+        pos += len(line)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return parse_raw(RawDocument(text=text, format="txt", blocks=blocks, path=path, encoding="utf-8",
+                                 sha256=digest), registry=registry)
+
+
+def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
+    """A read document → its Document (SPEC ``policykit.document/1``)."""
+    index = LineIndex(raw.text)
+    lines = paragraph_lines(raw, index)
+    meta = read_meta(raw.text, lines, raw.fields)
+    level, region = doc_level_region(meta.region)
+    tables = [b for b in raw.blocks if isinstance(b, Table)]
+    grids = grids_from_blocks(tables, index) + grids_from_tsv(lines) + grids_from_flat(lines)
+    skip = set().union(*(g.lines for g in grids)) if grids else set()
+    root = build_tree(lines, skip)
+    rules = [r for ln in lines for r in assign.find_rules(ln.norm, ln.raw, ln.start)]
+    ctx = Context(doc_level=level, doc_region=region, registry=registry, issuer=meta.issuer,
+                  plan_date=meta.signed or meta.published, period=meta.period, rules=rules,
+                  warnings=list(raw.warnings))
+    for rule in rules:
+        if rule.kind == "implicit_co" and rule.units:
+            ctx.warnings.append(f"line {index.line_of(rule.start)}: standing rule \"{rule.text}\": "
+                                f"{rule.units.text} added to the co-operating units of every later task")
+    tasks = [build_task(d, f"body-{k}", ctx) for k, d in enumerate(body_drafts(root, lines), start=1)]
+    table_records = [r for g in sorted(grids, key=lambda g: g.rows[0].start if g.rows else 0)
+                     for r in records(g)]
+    tasks += [build_task(table_draft(r), f"table-{k}", ctx) for k, r in enumerate(table_records, start=1)]
+    link_same_as(tasks)
+    goals = [req for p in section_pieces(root, lines, "goals")
+             for req in extract_requirements(p.text, p.start)]
     source = Source(raw.path, raw.format, raw.encoding, raw.sha256, len(raw.text))
-    return Document(source=source, meta=Meta(), text=raw.text, warnings=list(raw.warnings))
+    return Document(source=source, meta=meta, outline=outline_items(root, lines), tasks=tasks, goals=goals,
+                    warnings=ctx.warnings, text=raw.text)

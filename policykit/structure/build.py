@@ -1,0 +1,149 @@
+"""Drafts → Tasks: units named by ``policykit.units``, numbers by ``policykit.requirements``, flags set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from policykit.model import Span, Task, Unit
+from policykit.requirements import extract_deadlines, extract_requirements
+from policykit.structure import assign
+from policykit.structure.assign import Assignment, Piece, Rule
+from policykit.structure.data import load
+from policykit.structure.garble import garbled_reason
+from policykit.structure.tables import Record
+from policykit.structure.tasks import Draft
+from policykit.text import normalise, squeeze_spaces
+from policykit.units import parse_unit_list
+
+_TITLE_TRIM = " \t.、,;:。，；："
+
+
+@dataclass
+class Context:
+    """What every task of one document is read against."""
+
+    doc_level: str | None = None
+    doc_region: str | None = None
+    registry: Any = None
+    issuer: str | None = None
+    plan_date: str | None = None
+    period: dict[str, Any] | None = None
+    rules: list[Rule] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def table_draft(rec: Record) -> Draft:
+    """A table record → a Draft (title joined from its wrapped pieces, cells by role)."""
+    assignment = Assignment("table", lead=list(rec.cells.get("lead", [])), co=list(rec.cells.get("co", [])),
+                            responsible=list(rec.cells.get("responsible", [])))
+    for p in rec.cells.get("assignment", []):
+        assignment.extend(cell_assignment(p))
+    title = squeeze_spaces("".join(p.text for p in rec.title)).strip(_TITLE_TRIM)
+    return Draft("table", rec.number, title, [rec.group] if rec.group else [], list(rec.cells.get("text", [])),
+                 Span(rec.start, rec.end), rec.line, assignment, checked=list(rec.checked),
+                 flags=list(rec.flags), inherited=rec.inherited, deadline_cells=list(rec.cells.get("deadline", [])))
+
+
+def cell_assignment(p: Piece) -> Assignment:
+    """A 职责分工 cell ("市教育局牵头,市公安局配合") → its assignment."""
+    norm = normalise(p.text)
+    out = Assignment("table")
+    labelled, before = assign.labelled(norm, p.text, p.start)
+    out.extend(labelled)
+    for s, e in assign.split_clauses(norm, 0, len(before)):
+        got = assign.clause(norm, p.text, s, e, p.start)
+        if got:
+            getattr(out, got[0]).append(got[1])
+    return out or assign.sentence_assignment(norm, p.text, p.start)
+
+
+def build_task(draft: Draft, task_id: str, ctx: Context) -> Task:
+    """One Draft → a Task with units, requirements, deadlines and flags."""
+    flags = list(draft.flags)
+    a = draft.assignment
+    lead, co, resp = _units(a.lead, ctx), _units(a.co, ctx), _units(a.responsible, ctx)
+    if resp:
+        if lead:
+            co = resp + co
+        elif _rule_active(ctx, "first_leads", draft.span.end):
+            lead, co = resp[:1], resp[1:] + co
+        elif co or len(resp) == 1:
+            lead = resp
+        else:
+            co = resp + co
+    if not lead and draft.inherited:
+        lead = _units(draft.inherited, ctx)
+        if lead:
+            flags.append("lead-inherited")
+    for rule in ctx.rules:
+        if rule.kind == "implicit_co" and rule.units and rule.start < draft.span.end:
+            for unit in _units([rule.units], ctx):
+                unit.note = f"standing rule: {rule.text}"
+                co.append(unit)
+    lead, co = _unique(lead), _unique(co)
+    if not lead:
+        flags.append("lead-missing")
+    if {u.name for u in lead} & {u.name for u in co}:
+        flags.append("duplicate-unit")
+    if any(not u.known for u in lead + co):
+        flags.append("unit-unknown")
+    for what, text in draft.checked:
+        reason = garbled_reason(text)
+        if reason:
+            if "garbled" not in flags:
+                flags.append("garbled")
+            where = f"row {draft.number}" if draft.number else f"line {draft.line}"
+            ctx.warnings.append(f"{draft.origin} {where} (line {draft.line}): {what} garbled ({reason})")
+    if "truncated" in flags:
+        ctx.warnings.append(f"{draft.origin} row {draft.number} (line {draft.line}): "
+                            "cells missing at the end of the text (truncated)")
+    requirements, deadlines = [], []
+    for p in draft.text:
+        requirements += extract_requirements(p.text, p.start, task_id=task_id)
+        deadlines += extract_deadlines(p.text, p.start, plan_date=ctx.plan_date, period=ctx.period)
+    for p in draft.deadline_cells:
+        deadlines += extract_deadlines(p.text, p.start, plan_date=ctx.plan_date, period=ctx.period)
+    if draft.origin == "table":
+        text = squeeze_spaces("".join(p.text for p in draft.text))
+    else:
+        text = "\n".join(p.text for p in draft.text)
+    return Task(id=task_id, origin=draft.origin, number=draft.number, path=list(draft.path),
+                title=squeeze_spaces(draft.title).strip(_TITLE_TRIM), text=text, lead=lead, co=co,
+                requirements=requirements, deadlines=deadlines, span=draft.span, flags=flags)
+
+
+def _rule_active(ctx: Context, kind: str, before: int) -> bool:
+    return any(r.kind == kind and r.start < before for r in ctx.rules)
+
+
+def _units(pieces: list[Piece], ctx: Context) -> list[Unit]:
+    out: list[Unit] = []
+    for p in pieces:
+        for unit in parse_unit_list(p.text, p.start, doc_level=ctx.doc_level, doc_region=ctx.doc_region,
+                                    registry=ctx.registry):
+            out.append(_pronoun(unit, ctx))
+    return out
+
+
+def _pronoun(unit: Unit, ctx: Context) -> Unit:
+    """"我局" / "我县" stand for the issuer named in the header."""
+    if unit.raw.strip() not in load("assign")["unitlike"]["pronouns"] or not ctx.issuer:
+        return unit
+    named = parse_unit_list(ctx.issuer, 0, doc_level=ctx.doc_level, doc_region=ctx.doc_region,
+                            registry=ctx.registry)
+    if len(named) != 1:
+        return unit
+    issuer = named[0]
+    issuer.raw, issuer.span = unit.raw, unit.span
+    issuer.note = f"pronoun {unit.raw.strip()}: the issuer"
+    return issuer
+
+
+def _unique(units: list[Unit]) -> list[Unit]:
+    seen, out = set(), []
+    for u in units:
+        if u.name not in seen:
+            seen.add(u.name)
+            out.append(u)
+    return out

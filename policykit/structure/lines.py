@@ -1,0 +1,54 @@
+"""Paragraph blocks → numbered lines with normalised text and offsets into the text as read."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from policykit.model import Paragraph, RawDocument
+from policykit.text import normalise
+
+
+@dataclass
+class Line:
+    """One paragraph line: ``raw == text_as_read[start:end]``; ``norm`` is ``normalise(raw)``."""
+
+    raw: str
+    norm: str
+    start: int
+    end: int
+    number: int  # 1-based line number in the text as read
+    block: int  # index of the block it came from
+
+    @property
+    def blank(self) -> bool:
+        return not self.norm.strip()
+
+
+class LineIndex:
+    """Offset → 1-based line number in a text: ``LineIndex("a\\nb").line_of(2)`` → 2."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self._starts, offset)
+
+
+def paragraph_lines(raw: RawDocument, index: LineIndex | None = None) -> list[Line]:
+    """Every Paragraph block of ``raw`` as a Line, in reading order.
+
+    A paragraph holding several lines (some readers keep soft breaks) is split
+    so that every Line is one line of the text as read.
+    """
+    index = index or LineIndex(raw.text)
+    lines: list[Line] = []
+    for b, block in enumerate(raw.blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        pos = block.span.start
+        for part in block.text.split("\n"):
+            body = part.rstrip("\r")
+            lines.append(Line(body, normalise(body), pos, pos + len(body), index.line_of(pos), b))
+            pos += len(part) + 1
+    return lines

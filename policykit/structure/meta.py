@@ -1,0 +1,208 @@
+"""Metadata: title, issuer, 文号, dates, region, period, referenced documents."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from policykit.model import Meta
+from policykit.structure.data import load
+from policykit.structure.lines import Line
+from policykit.text import normalise
+
+# The field names of a government web page's information block (索引号 / 文号 / 发布日期 …).
+FIELD_NAMES = {
+    "title": ("信息名称", "标题", "名称", "文件名称"),
+    "issuer": ("发布机构", "发文机关", "发文单位", "发布单位", "制发机关"),
+    "doc_number": ("文号", "发文字号", "文件编号"),
+    "published": ("发布日期", "发布时间", "公开日期"),
+    "signed": ("成文日期", "印发日期", "签发日期"),
+}
+ALL_FIELDS = ("索引号", "信息分类", "主题分类", "公开方式", "有效性", "生效日期", "废止日期", "主题词",
+              "组配分类", "体裁分类") + tuple(n for names in FIELD_NAMES.values() for n in names)
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_DATE_CN = re.compile(r"([0-9〇零○一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
+                      r"\s*([0-9一二三四五六七八九十]{1,3})\s*日")
+_DATE_ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,12}\s*[〔\[(【]\s*\d{4}\s*[〕\])】]\s*\d{1,4}\s*号")
+_PERIOD = re.compile(r"(\d{4})\s*(?:年)?\s*[-—~至到]+\s*(\d{4})\s*年")
+_REFERENCE = re.compile(r"《[^《》\n]{1,120}》")
+
+
+def read_fields(lines: list[Line], given: dict[str, str]) -> dict[str, str]:
+    """A field block as lines ("文号" then "蒙政办发〔2023〕37号", or "文号:…") plus a reader's fields."""
+    out = dict(given)
+    i = 0
+    while i < len(lines) and i < 60:
+        text = lines[i].norm.strip()
+        m = re.match(r"^([\u4e00-\u9fff]{2,6})\s*[::]\s*(.*)$", text)
+        name, value = (m.group(1), m.group(2).strip()) if m else (text.rstrip(":"), "")
+        if name in ALL_FIELDS:
+            if not value:
+                j = i + 1
+                while j < len(lines) and lines[j].blank:
+                    j += 1
+                if j < len(lines) and lines[j].norm.strip() not in ALL_FIELDS:
+                    value = lines[j].raw.strip()
+                    i = j
+            if value:
+                out.setdefault(name, value)
+        i += 1
+    return out
+
+
+def _field(fields: dict[str, str], key: str) -> str | None:
+    for name in FIELD_NAMES[key]:
+        if fields.get(name):
+            return fields[name].strip()
+    return None
+
+
+def parse_date(text: str) -> str | None:
+    """``"2023年5月6日"`` / ``"二〇二三年五月六日"`` / ``"2023-05-09"`` → ``"2023-05-06"`` ISO."""
+    text = normalise(text)
+    m = _DATE_CN.search(text)
+    if m:
+        year = int(m.group(1)) if m.group(1).isdigit() else int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
+        parts = (year, _cn_small(m.group(2)), _cn_small(m.group(3)))
+    else:
+        m = _DATE_ISO.search(text)
+        if not m:
+            return None
+        parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    year, month, day = parts
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _cn_small(text: str) -> int:
+    """``"十二"`` → 12, ``"5"`` → 5 (months and days)."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def _date_line(lines: list[Line]) -> str | None:
+    """The first line that is only a date (the signing date under a notice)."""
+    for ln in lines:
+        text = ln.norm.strip()
+        if 8 <= len(text) <= 16 and (_DATE_CN.fullmatch(text) or _DATE_ISO.fullmatch(text)):
+            return parse_date(text)
+    return None
+
+
+def _first_line(lines: list[Line], fields: dict[str, str]) -> str | None:
+    values = set(fields.values())
+    for ln in lines:
+        text = ln.raw.strip()
+        if text and text not in ALL_FIELDS and text not in values and not parse_date(text):
+            return text
+    return None
+
+
+def _issuer_from_title(title: str | None) -> str | None:
+    """``"蒙自市人民政府办公室关于印发…的通知"`` → ``"蒙自市人民政府办公室"``."""
+    if not title:
+        return None
+    m = re.match(r"^(.{2,30}?)关于", normalise(title))
+    return title[:m.end(1)].strip() if m else None
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict:
+    return load("regions")
+
+
+def region_of(*names: str | None) -> dict[str, str | None]:
+    """The place an issuer or title names: ``region_of("蒙自市人民政府办公室")`` → 云南省 / 红河… / 蒙自市."""
+    conf = _regions()
+    text = " ".join(normalise(n).lstrip("《") for n in names if n)
+    out: dict[str, str | None] = {"province": None, "prefecture": None, "county": None, "level": None}
+    for county, above in conf["counties"].items():
+        if text.startswith(county) or f" {county}" in text:
+            out["county"], out["level"] = county, "county"
+            if above in conf["municipalities"]:
+                out["province"] = above
+            else:
+                out["prefecture"] = above
+                out["province"] = conf["prefectures"].get(above)
+            return out
+    for short, full in conf["prefecture_short"].items():
+        text = text.replace(short, full)
+    for pref, prov in conf["prefectures"].items():
+        if text.startswith(pref) or f" {pref}" in text:
+            out.update(prefecture=pref, province=prov, level="prefecture")
+            return out
+    for prov in conf["provinces"]:
+        if text.startswith(prov) or text.startswith(prov[:2] + "省") or f" {prov}" in text:
+            out.update(province=prov, level="province")
+            break
+    m = re.match(r"^([\u4e00-\u9fff]{1,8}?(?:自治县|自治旗|县|区|旗))", text.split(" ")[0] if text else "")
+    if m and out["province"] is None:
+        out.update(county=m.group(1), level="county")
+    return out
+
+
+def period_of(*texts: str | None) -> dict[str, int | None] | None:
+    """``"…三年行动计划(2022-2024年)"`` → {"start": 2022, "end": 2024}."""
+    for text in texts:
+        m = _PERIOD.search(normalise(text or ""))
+        if m and int(m.group(1)) <= int(m.group(2)):
+            return {"start": int(m.group(1)), "end": int(m.group(2))}
+    return None
+
+
+def references(text: str, title: str | None) -> list[str]:
+    """Every 《…》 in the text, once, in order; the document's own title is not a reference."""
+    own = normalise(title or "")
+    out: list[str] = []
+    seen: set[str] = set()
+    for m in _REFERENCE.finditer(text):
+        key = normalise(m.group(0))
+        if key in seen or (own and key[1:-1] and key[1:-1] in own):
+            continue
+        seen.add(key)
+        out.append(m.group(0))
+    return out
+
+
+def read_meta(text: str, lines: list[Line], given_fields: dict[str, str]) -> Meta:
+    """The document's Meta from its field block (or a reader's fields) and its opening lines."""
+    fields = read_fields(lines, given_fields)
+    title = _field(fields, "title") or _first_line(lines, fields)
+    issuer = _field(fields, "issuer") or _issuer_from_title(title)
+    number = _field(fields, "doc_number") or _doc_number(lines[:40])
+    published = parse_date(_field(fields, "published") or "")
+    signed = parse_date(_field(fields, "signed") or "") or _date_line(lines)
+    region = region_of(issuer, title)
+    period = period_of(title, text[:3000])
+    return Meta(title=title, issuer=issuer, doc_number=number, published=published, signed=signed,
+                region=region, period=period, references=references(text, title))
+
+
+def _doc_number(lines: list[Line]) -> str | None:
+    """The first 文号 in the opening lines ("蒙政办发〔2023〕37号", also with [] or ())."""
+    for ln in lines:
+        m = _DOC_NUMBER.search(ln.norm)
+        if m:
+            return ln.raw[m.start():m.end()]
+    return None
+
+
+def doc_level_region(region: dict[str, str | None]) -> tuple[str | None, str | None]:
+    """``{"county": "青浦区"}`` → ("区", "青浦"): the prefix a document's own units carry, and its short name."""
+    place = region.get("county") or region.get("prefecture") or region.get("province")
+    if not place:
+        return None, None
+    for suffix in ("自治县", "自治旗", "自治州", "特别行政区", "自治区", "新区", "县", "区", "市", "旗", "州", "省"):
+        if place.endswith(suffix) and len(place) > len(suffix):
+            short = place[: -len(suffix)]
+            level = suffix[-1] if suffix not in ("新区",) else "区"
+            return level, short
+    return None, place

@@ -1,0 +1,487 @@
+"""Task-list tables → rows of cells by role → one record per row or sub-row.
+
+Three shapes reach here: ``Table`` blocks from the DOCX/PDF/HTML readers;
+tab-separated lines (a PDF table extracted as text, read from the right); and
+tables flattened one cell per line (a web page's table pasted as text).
+Each becomes ``GridRow``s keyed by column role (``structure_tables.toml``),
+and ``records`` turns the rows into ``Record``s, one per task.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from policykit.model import Table
+from policykit.structure.assign import Piece
+from policykit.structure.data import load
+from policykit.structure.lines import Line, LineIndex
+from policykit.structure.outline import match_attachment, match_heading
+from policykit.text import normalise, squeeze_spaces
+
+UNIT_ROLES = ("lead", "co", "responsible", "assignment")
+_GROUP_STYLES = ("cn", "chapter")
+
+
+@dataclass
+class GridRow:
+    """One row (or one source line) of a table: role → the cell's pieces."""
+
+    cells: dict[str, list[Piece]]
+    line: int
+    start: int
+    end: int
+    covered: set[str] = field(default_factory=set)  # roles whose cell is merged from the row above
+
+    def text(self, role: str) -> str:
+        return "".join(p.text for p in self.cells.get(role, []))
+
+
+@dataclass
+class Grid:
+    """A table found in a document: its column roles and rows; ``lines`` it used up (indices)."""
+
+    roles: list[str | None]
+    rows: list[GridRow]
+    kind: str  # block, tsv, flat
+    lines: set[int] = field(default_factory=set)
+    title: str | None = None
+
+
+@dataclass
+class Record:
+    """A task-to-be: one numbered row, or one of its sub-rows (they share ``title``)."""
+
+    number: str | None
+    title: list[Piece]
+    group: str | None
+    line: int
+    start: int
+    end: int
+    cells: dict[str, list[Piece]] = field(default_factory=dict)
+    checked: list[tuple[str, str]] = field(default_factory=list)  # (what, text) for the garble test
+    flags: list[str] = field(default_factory=list)
+    inherited: list[Piece] | None = None  # the row's lead, when this sub-row's lead cell is empty
+
+    def add(self, role: str, pieces: list[Piece]) -> None:
+        if pieces:
+            self.cells.setdefault(role, []).extend(pieces)
+
+    def text(self, role: str) -> str:
+        return "".join(p.text for p in self.cells.get(role, []))
+
+
+# ---------------------------------------------------------------------------
+# header words → roles
+
+
+@lru_cache(maxsize=1)
+def _column_words() -> list[tuple[str, str]]:
+    cols: dict[str, str] = load("tables")["columns"]
+    return sorted(cols.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+
+def column_role(header: str, exact: bool = False) -> str | None:
+    """``"一级 指标"`` → "group"; ``"牵头单位(部门)"`` → "lead"; unknown words → None.
+
+    ``exact``: the cell must be the header word itself (for tables flattened
+    into lines, where any short line could otherwise pass for a header).
+    """
+    text = "".join(normalise(header).split())
+    if not text or len(text) > 12:
+        return None
+    for word, role in _column_words():
+        if word == text or (not exact and word in text):
+            return role
+    return None
+
+
+def header_roles(cells: list[str]) -> list[str | None] | None:
+    """Roles of a header row, or None when the cells are not a task-list header."""
+    roles = [column_role(c) for c in cells]
+    known = [r for r in roles if r]
+    need = load("tables")["header"]["min_columns"]
+    if len(known) >= need and any(r in UNIT_ROLES for r in known):
+        return roles
+    return None
+
+
+def resolve_responsible(roles: list[str | None]) -> list[str | None]:
+    """责任单位 leads next to a 配合 column and co-operates next to a 牵头 column."""
+    if "lead" in roles:
+        return ["co" if r == "responsible" else r for r in roles]
+    if "co" in roles:
+        return ["lead" if r == "responsible" else r for r in roles]
+    return roles
+
+
+# ---------------------------------------------------------------------------
+# finding tables
+
+
+def grids_from_blocks(tables: list[Table], index: LineIndex) -> list[Grid]:
+    """``Table`` blocks from a reader → Grids (header found by its words, merged cells resolved)."""
+    out = []
+    for table in tables:
+        grid = _grid_from_table(table, index)
+        if grid:
+            out.append(grid)
+    return out
+
+
+def _grid_from_table(table: Table, index: LineIndex) -> Grid | None:
+    head, roles = None, None
+    for i, row in enumerate(table.rows[:4]):
+        roles = header_roles([c.text for c in row])
+        if roles:
+            head = i
+            break
+    if head is None or roles is None:
+        return None
+    roles = resolve_responsible(roles)
+    header_texts = ["".join(c.text.split()) for c in table.rows[head]]
+    rows = []
+    for r, row in enumerate(table.rows[head + 1:], start=head + 1):
+        if ["".join(c.text.split()) for c in row] == header_texts:
+            continue  # header repeated after a page break
+        cells: dict[str, list[Piece]] = {}
+        covered: set[str] = set()
+        start = end = None
+        for j, role in enumerate(roles):
+            if role is None or role == "ignore" or j >= len(row):
+                continue
+            cell = row[j]
+            if cell.covered_by is not None:
+                if cell.covered_by[0] != r:
+                    covered.add(role)
+                continue
+            if not cell.text.strip():
+                continue
+            pos = cell.span.start if cell.span else table.span.start
+            cells.setdefault(role, []).append(Piece(cell.text, pos))
+            if cell.span:
+                start = cell.span.start if start is None else min(start, cell.span.start)
+                end = cell.span.end if end is None else max(end, cell.span.end)
+        start = table.span.start if start is None else start
+        end = table.span.end if end is None else end
+        rows.append(_group_row(GridRow(cells, index.line_of(start), start, end, covered)))
+    return Grid(roles, rows, "block")
+
+
+def _group_row(row: GridRow) -> GridRow:
+    """A row whose only text is a "一、…" heading (a merged full-width cell) becomes a group row."""
+    texts = {role: row.text(role) for role in row.cells}
+    distinct = {t.strip() for t in texts.values() if t.strip()}
+    if len(distinct) == 1 and "group" not in row.cells:
+        only = next(iter(distinct))
+        h = match_heading(normalise(only))
+        if h and h.style in _GROUP_STYLES:
+            first = next(iter(row.cells.values()))
+            return GridRow({"group": first[:1]}, row.line, row.start, row.end)
+    return row
+
+
+def grids_from_tsv(lines: list[Line]) -> list[Grid]:
+    """Tab-separated lines under a header row → Grids; cells are read from the RIGHT.
+
+    PDF extraction drops empty leading cells, so a 4-cell line under a 5-column
+    header lacks its first column, not its last.
+    """
+    out = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        roles = header_roles(line.raw.split("\t")) if "\t" in line.raw else None
+        if not roles:
+            i += 1
+            continue
+        roles = resolve_responsible(roles)
+        grid = Grid(roles, [], "tsv", {i})
+        grid.title = _title_above(lines, i)
+        j = i + 1
+        while j < len(lines) and ("\t" in lines[j].raw or lines[j].blank):
+            if not lines[j].blank and lines[j].raw.strip("\t ").strip():
+                grid.rows.append(_tsv_row(lines[j], roles))
+            grid.lines.add(j)
+            j += 1
+        out.append(grid)
+        i = j
+    return out
+
+
+def _tsv_row(line: Line, roles: list[str | None]) -> GridRow:
+    parts, pos = [], line.start
+    for part in line.raw.split("\t"):
+        parts.append(Piece(part, pos))
+        pos += len(part) + 1
+    cells: dict[str, list[Piece]] = {}
+    for k, piece in enumerate(reversed(parts)):
+        j = len(roles) - 1 - k
+        if j < 0:
+            break
+        role = roles[j]
+        if role and role != "ignore" and piece.text.strip():
+            cells[role] = [piece]
+    return GridRow(cells, line.number, line.start, line.end)
+
+
+def _title_above(lines: list[Line], i: int) -> str | None:
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if not lines[k].blank:
+            return lines[k].raw.strip()
+    return None
+
+
+def grids_from_flat(lines: list[Line]) -> list[Grid]:
+    """Tables flattened one cell per line: a run of header-word lines, then rows.
+
+    A row starts at a numbered line ("1.完善校园安全管理责任制"); "一、…" lines are
+    group headings (repeated after page breaks); the lines up to the next row
+    are its other cells.
+    """
+    out = []
+    i = 0
+    while i < len(lines):
+        head = _flat_header(lines, i)
+        if not head:
+            i += 1
+            continue
+        roles, after = head
+        roles = resolve_responsible(roles)
+        header_words = {"".join(ln.norm.split()) for ln in lines[i:after] if not ln.blank}
+        grid = Grid(roles, [], "flat", set(range(i, after)))
+        grid.title = _title_above(lines, i)
+        end = after
+        while end < len(lines) and match_attachment(lines[end].norm) is None:
+            end += 1
+        body = [k for k in range(after, end)
+                if not lines[k].blank and "".join(lines[k].norm.split()) not in header_words]
+        grid.lines.update(range(after, end))
+        grid.rows = _flat_rows(lines, body, roles, at_end=end >= len(lines))
+        out.append(grid)
+        i = end
+    return out
+
+
+def _flat_header(lines: list[Line], i: int) -> tuple[list[str | None], int] | None:
+    """Header-word lines starting at ``i`` → (their roles, index after them)."""
+    roles: list[str | None] = []
+    k = i
+    while k < len(lines):
+        if lines[k].blank:
+            k += 1
+            continue
+        role = column_role(lines[k].norm, exact=True)
+        if not role:
+            break
+        roles.append(role)
+        k += 1
+    return (roles, k) if header_roles_ok(roles) else None
+
+
+def header_roles_ok(roles: list[str | None]) -> bool:
+    known = [r for r in roles if r]
+    return len(known) >= load("tables")["header"]["min_columns"] and any(r in UNIT_ROLES for r in known)
+
+
+def _flat_rows(lines: list[Line], body: list[int], roles: list[str | None], at_end: bool) -> list[GridRow]:
+    first = roles[0]
+    rest = [r for r in roles[1:]]
+    rows: list[GridRow] = []
+    cur: list[int] = []
+
+    def close(last: bool) -> None:
+        if cur:
+            rows.append(_flat_row(lines, cur, first, rest, truncated_ok=last and at_end))
+
+    for k in body:
+        ln = lines[k]
+        h = match_heading(ln.norm)
+        starts_row = (re.match(r"^\s*\d{1,3}\s*$", ln.norm) if first == "number"
+                      else h is not None and h.style in ("arabic", "arabic_paren"))
+        if h is not None and h.style in _GROUP_STYLES:
+            close(False)
+            cur = []
+            rows.append(GridRow({"group": [Piece(ln.raw, ln.start)]}, ln.number, ln.start, ln.end))
+            continue
+        if starts_row:
+            close(False)
+            cur = [k]
+        elif cur:
+            cur.append(k)
+    close(True)
+    return rows
+
+
+def _flat_row(lines: list[Line], idx: list[int], first: str | None, rest: list[str | None],
+              truncated_ok: bool) -> GridRow:
+    head = lines[idx[0]]
+    cells: dict[str, list[Piece]] = {first or "title": [Piece(head.raw, head.start)]}
+    parts = [[lines[k]] for k in idx[1:]]
+    # a unit cell ending in "、" continues on the next line
+    merged: list[list[Line]] = []
+    for p in parts:
+        if merged and merged[-1][-1].norm.rstrip().endswith("、"):
+            merged[-1].extend(p)
+        else:
+            merged.append(p)
+    if first == "number" and merged and "title" in rest:
+        cells["title"] = [Piece(ln.raw, ln.start) for ln in merged.pop(0)]
+        rest = [r for r in rest if r != "title"]
+    n_units = 0
+    for r in reversed(rest):
+        if r in UNIT_ROLES:
+            n_units += 1
+        else:
+            break
+    if len(merged) > len(rest) and n_units:
+        # extra lines: the text cell ran over several lines; unit cells are the last ones
+        head_n = len(merged) - n_units
+        joined = [ln for part in merged[:head_n] for ln in part]
+        merged = [joined] + merged[head_n:]
+        rest = [r for r in rest if r not in UNIT_ROLES][:1] + rest[len(rest) - n_units:]
+    for role, part in zip(rest, merged, strict=False):
+        if role and role != "ignore":
+            cells[role] = [Piece(ln.raw, ln.start) for ln in part]
+    row = GridRow(cells, head.number, head.start, lines[idx[-1]].end)
+    if len(merged) < len(rest):
+        row.covered.add("truncated" if truncated_ok else "missing")
+    return row
+
+
+# ---------------------------------------------------------------------------
+# rows → records
+
+
+_START_NUMBER = re.compile(r"^\s*(\d{1,3})\s*(?:[.、]|\s)\s*")
+
+
+def find_number(cell: str, expected: int) -> tuple[int, int, int] | None:
+    """Where a row number is in a title cell: (number, start, end), or None.
+
+    A number opening the cell with "." / "、" always counts; elsewhere only the
+    expected next number does (the garbled cell "制 20 学事认任处…" holds 20).
+    """
+    norm = normalise(cell)
+    m = _START_NUMBER.match(norm)
+    if m and (norm[m.end(1):m.end()].strip() or int(m.group(1)) == expected):
+        return int(m.group(1)), m.start(1), m.end()
+    for m in re.finditer(r"(?<!\d)(\d{1,3})(?!\d)", norm):
+        if int(m.group(1)) == expected:
+            end = m.end()
+            while end < len(norm) and norm[end] in " .、":
+                end += 1
+            return expected, m.start(1), end
+    return None
+
+
+def records(grid: Grid) -> list[Record]:
+    """Rows → one Record per numbered row or sub-row (see module docstring of ``tasks``)."""
+    numbered = any(_row_opens(row) for row in grid.rows)
+    out: list[Record] = []
+    group: list[Piece] = []
+    group_title: str | None = None
+    expected = 1
+    cur: Record | None = None
+    row_lead: list[Piece] = []
+    for row in grid.rows:
+        if "group" in row.cells:
+            gtext = row.text("group")
+            h = match_heading(normalise(gtext.strip()))
+            if h and h.style in _GROUP_STYLES or not group:
+                group = list(row.cells["group"])
+            else:
+                group = group + row.cells["group"]
+            group_title = _group_title(group)
+            if cur is not None and cur.group is not None and not (h and h.style in _GROUP_STYLES):
+                for r in out:  # the heading wrapped: rows already under it share the longer title
+                    if r.group == cur.group:
+                        r.group = group_title
+            if len(row.cells) == 1:
+                continue
+        title_key = "number" if "number" in row.cells else "title"
+        title_cell = row.cells.get(title_key, [])
+        title_text = "".join(p.text for p in title_cell)
+        hit = find_number(title_text, expected) if numbered and title_cell else None
+        has_units = any(row.cells.get(r) for r in UNIT_ROLES) or bool(row.covered & {"lead"})
+        opens = hit is not None or (not numbered and bool(row.cells.get("title")) and "title" not in row.covered)
+        if opens:
+            number = str(hit[0]) if hit else None
+            if hit:
+                expected = hit[0] + 1
+                before = _cut(title_cell, 0, hit[1])
+                if cur is not None and before:
+                    cur.title.extend(before)
+                title = _cut(title_cell, hit[2], len(title_text)) if title_key == "title" else \
+                    list(row.cells.get("title", []))
+            else:
+                title = list(title_cell)
+            cur = Record(number, title, group_title, row.line, row.start, row.end)
+            row_lead = list(row.cells.get("lead", []))
+            _fill(cur, row, skip_title=True)
+            out.append(cur)
+            if row.covered & {"truncated", "missing"}:
+                cur.flags.append("truncated")
+            continue
+        if cur is None:
+            continue  # text before the first row
+        title_more = list(row.cells.get("title", [])) if title_key == "title" else []
+        if _continues_units(cur):
+            cur.title.extend(title_more)
+            _fill(cur, row, skip_title=True)
+        elif has_units:
+            sub = Record(cur.number, cur.title, group_title, row.line, row.start, row.end)
+            cur.title.extend(title_more)
+            _fill(sub, row, skip_title=True)
+            if not sub.cells.get("lead"):
+                sub.inherited = row_lead
+            cur = sub
+            out.append(cur)
+        else:
+            cur.title.extend(title_more)
+            _fill(cur, row, skip_title=True)
+        cur.end = max(cur.end, row.end)
+    return out
+
+
+def _row_opens(row: GridRow) -> bool:
+    """The row's number or title cell opens with a row number ("1." / "6、" / a bare "12")."""
+    cell = normalise(row.text("number") or row.text("title"))
+    return bool(re.match(r"^\s*\d{1,3}\s*(?:[.、]|$)", cell))
+
+
+def _cut(cell: list[Piece], start: int, end: int) -> list[Piece]:
+    """Characters [start, end) of a cell made of pieces, as pieces."""
+    out, pos = [], 0
+    for p in cell:
+        s, e = max(start, pos), min(end, pos + len(p.text))
+        if s < e and p.text[s - pos:e - pos].strip():
+            out.append(Piece(p.text[s - pos:e - pos], p.start + s - pos))
+        pos += len(p.text)
+    return out
+
+
+def _fill(rec: Record, row: GridRow, skip_title: bool) -> None:
+    for role, pieces in row.cells.items():
+        if role in ("group", "number") or (skip_title and role == "title"):
+            continue
+        rec.add(role, pieces)
+    for role in ("title", "text", "group"):
+        for p in row.cells.get(role, []):
+            rec.checked.append((role, p.text))
+
+
+def _continues_units(rec: Record) -> bool:
+    """The record's last unit cell ends with "、": the next line carries on the list."""
+    for role in ("co", "lead", "responsible"):
+        pieces = rec.cells.get(role)
+        if pieces and normalise(pieces[-1].text).rstrip().endswith("、"):
+            return True
+    return False
+
+
+def _group_title(group: list[Piece]) -> str:
+    text = squeeze_spaces("".join(p.text for p in group))
+    h = match_heading(normalise(text))
+    return text[h.title_start:].strip() if h else text.strip()

@@ -1,0 +1,324 @@
+"""Body tasks: the outline tree of a plan's prose, and the items in it that are tasks.
+
+An item is a task when it carries its own assignment (a trailer such as
+"(牵头单位:…;责任单位:…)" or field lines "牵头单位:…"), or when it is a leaf
+of a section that holds tasks (not 指导思想 / 保障措施 …, see
+``structure_headings.toml``).  Its assignment is, in this order: its trailers
+and field lines (they govern the paragraph); a unit heading above it
+("(一)县教体局。"); the units its sentences name ("由X牵头,Y配合").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from policykit.model import OutlineItem, Span
+from policykit.structure import assign
+from policykit.structure.assign import Assignment, Piece
+from policykit.structure.data import load
+from policykit.structure.lines import Line
+from policykit.structure.outline import Heading, LevelStack, match_attachment, match_heading, split_title
+from policykit.structure.unitlike import looks_like_unit
+from policykit.text import normalise
+
+
+@dataclass
+class Node:
+    """An outline item and the lines under it (``body``: indices of its own non-heading lines)."""
+
+    heading: Heading | None
+    level: int
+    line: int | None  # index into the lines; None for the root
+    title: str = ""
+    number: str | None = None
+    children: list[Node] = field(default_factory=list)
+    body: list[int] = field(default_factory=list)
+    parent: Node | None = None
+    attachment: bool = False
+
+    def subtree_lines(self) -> list[int]:
+        out = ([self.line] if self.line is not None else []) + self.body
+        for child in self.children:
+            out += child.subtree_lines()
+        return sorted(out)
+
+
+@dataclass
+class Draft:
+    """A task before its units are named: where it is, what it says, which pieces name its units."""
+
+    origin: str
+    number: str | None
+    title: str
+    path: list[str]
+    text: list[Piece]
+    span: Span
+    line: int
+    assignment: Assignment
+    checked: list[tuple[str, str]] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    inherited: list[Piece] | None = None
+    deadline_cells: list[Piece] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# the outline tree
+
+
+_UNIT_LINE = re.compile(r"^\s*([^\s:,。;]{2,20})\s*:\s*(.*)$")
+
+
+def unit_heading(norm: str) -> tuple[str, int] | None:
+    """``"区教育局:"`` / ``"区教育局:负责…"`` → ("区教育局", index after the colon); labels are not units."""
+    m = _UNIT_LINE.match(norm)
+    if not m or not looks_like_unit(m.group(1)) or assign.label_only(m.group(1)):
+        return None
+    return m.group(1), m.end(1) + norm[m.end(1):].index(":") + 1
+
+
+def build_tree(lines: list[Line], skip: set[int]) -> Node:
+    """Lines → the outline tree; lines in ``skip`` (tables) are left out."""
+    root = Node(None, 0, None)
+    stack = LevelStack()
+    open_nodes = [root]
+    base = 0
+    i = 0
+    while i < len(lines):
+        if i in skip or lines[i].blank:
+            i += 1
+            continue
+        ln = lines[i]
+        att = match_attachment(ln.norm)
+        if att is not None:
+            node = Node(None, 1, i, number="附件" + att, attachment=True)
+            title, i = _attachment_title(lines, i + 1, skip)
+            node.title = title
+            node.parent = root
+            root.children.append(node)
+            open_nodes = [root, node]
+            stack.reset()
+            base = 1
+            continue
+        h = match_heading(ln.norm)
+        unit = None if h else unit_heading(ln.norm)
+        if h or unit:
+            if unit:
+                h = Heading("unit", "", unit[0], ln.norm[unit[1]:].strip(), ln.norm.index(unit[0]),
+                            ln.norm.index(unit[0]) + len(unit[0]), unit[1])
+            level = base + stack.level(h.style)
+            while open_nodes[-1].level >= level and len(open_nodes) > 1:
+                open_nodes.pop()
+            parent = open_nodes[-1]
+            node = Node(h, level, i, title=ln.raw[h.title_start:h.title_end].strip(),
+                        number=h.number or None, parent=parent)
+            parent.children.append(node)
+            open_nodes.append(node)
+        else:
+            open_nodes[-1].body.append(i)
+        i += 1
+    return root
+
+
+def _attachment_title(lines: list[Line], i: int, skip: set[int]) -> tuple[str, int]:
+    """The title lines after "附件" (up to a blank line) → (title, index after them)."""
+    parts = []
+    while i < len(lines) and i not in skip and not lines[i].blank and len(parts) < 3:
+        if match_heading(lines[i].norm):
+            break
+        parts.append(lines[i].raw.strip())
+        i += 1
+    return "".join(parts), i
+
+
+def outline_items(root: Node, lines: list[Line]) -> list[OutlineItem]:
+    """The tree as SPEC outline items, in reading order."""
+    out: list[OutlineItem] = []
+
+    def visit(node: Node) -> None:
+        if node.line is not None:
+            ln = lines[node.line]
+            out.append(OutlineItem(node.level, node.number, node.title, ln.number, Span(ln.start, ln.end)))
+        for child in node.children:
+            visit(child)
+
+    visit(root)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# tasks
+
+
+@lru_cache(maxsize=1)
+def _section_words() -> dict[str, list[str]]:
+    return load("headings")["sections"]
+
+
+def is_section(title: str, kind: str) -> bool:
+    """``is_section("保障措施", "not_tasks")`` → True."""
+    return any(word in title for word in _section_words()[kind])
+
+
+def body_drafts(root: Node, lines: list[Line]) -> list[Draft]:
+    """Every body task of the tree, in reading order."""
+    out: list[Draft] = []
+
+    def walk(node: Node, path: list[str], excluded: bool, unit_lead: list[Piece]) -> None:
+        title = node.title
+        here_excluded = excluded or (node.line is not None and is_section(title, "not_tasks"))
+        own = _own_lines(node)
+        own_explicit = _explicit(own, lines)
+        unit_piece = _unit_title(node, lines)
+        lead_here = [unit_piece] if unit_piece else unit_lead
+        is_item = node.line is not None and not node.attachment
+        if is_item and (own_explicit or (not node.children and (not here_excluded or unit_piece))):
+            out.append(_draft(node, path, lines, own_explicit, lead_here))
+            return
+        child_path = path + [title] if is_item else path
+        for k in node.body:
+            _paragraph_task(k, lines, child_path, out)
+        for child in node.children:
+            walk(child, child_path, here_excluded, lead_here)
+
+    walk(root, [], False, [])
+    return sorted(out, key=lambda d: d.span.start)
+
+
+def _own_lines(node: Node) -> list[int]:
+    return ([node.line] if node.line is not None else []) + node.body
+
+
+def _explicit(idx: list[int], lines: list[Line]) -> Assignment:
+    """Trailers and field lines in these lines, merged."""
+    out = Assignment("trailer")
+    pending_role = None
+    for k in idx:
+        ln = lines[k]
+        if pending_role:
+            piece = Piece(ln.raw.strip(), ln.start + len(ln.raw) - len(ln.raw.lstrip()))
+            getattr(out, pending_role).append(piece)
+            pending_role = None
+            continue
+        role = assign.label_only(ln.norm)
+        if role:
+            pending_role = role if role != "ignore" else None
+            continue
+        fld = assign.field_line(ln.norm, ln.raw, ln.start)
+        if fld is not None:
+            out.extend(fld)
+            continue
+        for t in assign.find_trailers(ln.norm, ln.raw, ln.start):
+            out.extend(t)
+    return out
+
+
+def _unit_title(node: Node, lines: list[Line]) -> Piece | None:
+    """A heading that names a unit ("(一)县教体局。主要负责…", "区教育局:") → that unit."""
+    if node.heading is None or node.line is None:
+        return None
+    title = node.heading.title
+    if len(title) > 20 or not looks_like_unit(title) or assign.label_only(title):
+        return None
+    ln = lines[node.line]
+    return Piece(ln.raw[node.heading.title_start:node.heading.title_end], ln.start + node.heading.title_start)
+
+
+def _draft(node: Node, path: list[str], lines: list[Line], own_explicit: Assignment,
+           unit_lead: list[Piece]) -> Draft:
+    idx = node.subtree_lines()
+    head = lines[node.line]
+    explicit = own_explicit or _explicit(idx, lines)
+    text = _text_pieces(node, idx, lines)
+    if explicit:
+        assignment = explicit
+    elif unit_lead:
+        assignment = Assignment("heading", lead=list(unit_lead))
+    else:
+        assignment = Assignment("sentence")
+        for p in text:
+            assignment.extend(assign.sentence_assignment(normalise(p.text), p.text, p.start))
+        if assignment.lead and len(assignment.lead) > 1:
+            assignment.co = assignment.lead[1:] + assignment.co
+            assignment.lead = assignment.lead[:1]
+    last = max((k for k in idx if not lines[k].blank), default=node.line)
+    title = node.title
+    return Draft("body", node.number, title, path, text, Span(head.start, lines[last].end), head.number,
+                 assignment, checked=[("title", title)] + [("text", p.text) for p in text])
+
+
+def _text_pieces(node: Node, idx: list[int], lines: list[Line]) -> list[Piece]:
+    """The task's text, without its title, trailers and field lines."""
+    out: list[Piece] = []
+    skip_next = False
+    for k in idx:
+        ln = lines[k]
+        if skip_next:
+            skip_next = False
+            continue
+        if ln.blank:
+            continue
+        start = 0
+        if k == node.line and node.heading is not None:
+            start = node.heading.body_start
+        if assign.label_only(ln.norm):
+            skip_next = True
+            continue
+        if assign.field_line(ln.norm, ln.raw, ln.start) is not None:
+            continue
+        cuts = [(t.span[0] - ln.start, t.span[1] - ln.start)
+                for t in assign.find_trailers(ln.norm, ln.raw, ln.start) if t.span]
+        pos = start
+        for s, e in cuts + [(len(ln.raw), len(ln.raw))]:
+            if s < pos:
+                continue
+            seg = ln.raw[pos:s]
+            if seg.strip():
+                lead_ws = len(seg) - len(seg.lstrip())
+                out.append(Piece(seg.strip(), ln.start + pos + lead_ws))
+            pos = e
+    return out
+
+
+def _paragraph_task(k: int, lines: list[Line], path: list[str], out: list[Draft]) -> None:
+    """A plain paragraph outside any task item that ends in a trailer is a task of its own."""
+    ln = lines[k]
+    trailers = [t for t in assign.find_trailers(ln.norm, ln.raw, ln.start) if t.span]
+    if not trailers or assign.field_line(ln.norm, ln.raw, ln.start) is not None:
+        return
+    first = trailers[0].span[0] - ln.start
+    lead_ws = len(ln.raw) - len(ln.raw.lstrip())
+    if not ln.raw[:first].strip():
+        return  # a trailer alone on a line belongs to the item above, not to a task of its own
+    title, body_start = split_title(ln.norm[lead_ws:first])
+    assignment = Assignment("trailer")
+    for t in trailers:
+        assignment.extend(t)
+    text = [Piece(ln.raw[lead_ws + body_start:first].strip(), ln.start + lead_ws + body_start)]
+    text = [p for p in text if p.text]
+    out.append(Draft("body", None, ln.raw[lead_ws:lead_ws + len(title)], path, text,
+                     Span(ln.start + lead_ws, ln.end), ln.number, assignment,
+                     checked=[("text", ln.raw)]))
+
+
+def section_pieces(root: Node, lines: list[Line], kind: str) -> list[Piece]:
+    """The text under sections of a kind (``"goals"``: 总体目标 …), line by line, titles left out."""
+    out: list[Piece] = []
+
+    def visit(node: Node, inside: bool) -> None:
+        here = inside or (node.line is not None and is_section(node.title, kind))
+        if here:
+            for k in _own_lines(node):
+                ln = lines[k]
+                start = node.heading.body_start if k == node.line and node.heading else 0
+                seg = ln.raw[start:]
+                if k == node.line and not node.heading:
+                    continue
+                if seg.strip():
+                    out.append(Piece(seg, ln.start + start))
+        for child in node.children:
+            visit(child, here)
+
+    visit(root, False)
+    return out

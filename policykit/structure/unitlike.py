@@ -1,0 +1,59 @@
+"""Does a piece of text look like unit names?  (Only a shape test; naming units belongs to policykit.units.)"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from policykit.structure.data import load
+
+_PIECE_SPLIT = re.compile(r"[、,;，；\s]+")
+_NOT_UNIT = "。!?“”\"《》:"
+
+
+@lru_cache(maxsize=1)
+def _suffix_re() -> re.Pattern[str]:
+    conf = load("assign")["unitlike"]
+    words = sorted(conf["suffixes"], key=len, reverse=True)
+    pron = "|".join(map(re.escape, conf["pronouns"]))
+    return re.compile(rf"(?:(?:{'|'.join(map(re.escape, words))})(?:\([^()]{{1,8}}\))?|{pron})$")
+
+
+def looks_like_unit(piece: str) -> bool:
+    """``"市教育体育局"`` / ``"各乡镇(街道)"`` → True; ``"学校宿舍"`` → False."""
+    piece = piece.strip()
+    if not piece or len(piece) > 40 or any(ch in piece for ch in _NOT_UNIT):
+        return False
+    return bool(_suffix_re().search(piece))
+
+
+def looks_like_units(text: str) -> bool:
+    """A unit list: every piece between 、 , ; and spaces ends like a unit name.
+
+    >>> looks_like_units("市教育体育局、各乡镇(街道)")
+    True
+    >>> looks_like_units("完善校园安全管理责任制,健全实施细则")
+    False
+    """
+    text = text.strip().rstrip("、,;，；")
+    if not text or any(ch in text for ch in "。!?"):
+        return False
+    pieces = [p for p in _PIECE_SPLIT.split(_strip_tail(text)) if p]
+    # wrapped names leave fragments ("区卫生健康 委"): judge the joined text when pieces fail
+    return bool(pieces) and (all(map(looks_like_unit, pieces)) or looks_like_unit("".join(pieces)))
+
+
+def _strip_tail(text: str) -> str:
+    """``"A、B等"`` → ``"A、B"``: a closing 等 is grammar, not part of a name."""
+    return text[:-1] if text.endswith("等") else text
+
+
+@lru_cache(maxsize=1)
+def unit_list_pattern() -> str:
+    """A regex for a unit list inside a sentence (used to fill ``{units}`` in structure_assign.toml)."""
+    conf = load("assign")["unitlike"]
+    suffixes = "|".join(map(re.escape, sorted(conf["suffixes"], key=len, reverse=True)))
+    pron = "|".join(map(re.escape, conf["pronouns"]))
+    name = r'[^\s,,。;;:、()!?“”"《》]'
+    token = rf"(?:{pron}|{name}{{1,24}}?(?:{suffixes})(?:\([^()]{{1,6}}\))?)"
+    return rf"(?:{name}{{1,12}}、)*{token}(?:[、和与及]{token})*(?:等)?"

@@ -266,3 +266,90 @@ def build_entity_bomb_docx(path: Path) -> Path:
         f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
     xml = _DOC_OPEN + f"<!DOCTYPE w:document [{entities}]>" + _BODY.format("&a9;")
     return replace_docx_part(source, path, "word/document.xml", xml.encode())
+
+
+# ---------------------------------------------------------------------------
+# PDF (reportlab's built-in CID font renders Chinese without font files)
+
+PDF_FONT = "STSong-Light"
+_PDF_COLUMNS_MENGZI = (70, 90, 170, 60, 110)  # points; A4 is 595 wide
+TABLE_STYLE = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+
+
+def pdf_styles():
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
+    body = ParagraphStyle("body", fontName=PDF_FONT, fontSize=11, leading=16, wordWrap="CJK", firstLineIndent=22)
+    cell = ParagraphStyle("cell", fontName=PDF_FONT, fontSize=8, leading=10, wordWrap="CJK")
+    return body, cell
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def build_pdf(path: Path, paragraphs: list[str], header: list[str], rows: list[list[str]],
+              col_widths: tuple[float, ...], *, spans: list[tuple] = (), encrypt: str | None = None) -> Path:
+    """A PDF of body ``paragraphs`` then one ruled table (header repeated on every page)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    body, cell = pdf_styles()
+    story = [Paragraph(_escape(text), body) for text in paragraphs]
+    data = [[Paragraph(_escape(text), cell) for text in row] for row in [header, *rows]]
+    table = Table(data, colWidths=list(col_widths), repeatRows=1)
+    table.setStyle(TableStyle([*TABLE_STYLE, *(("SPAN", a, b) for a, b in spans)]))
+    story.append(table)
+    doc = SimpleDocTemplate(str(path), pagesize=A4, encrypt=encrypt, leftMargin=50, rightMargin=50,
+                            topMargin=50, bottomMargin=50)
+    doc.build(story)
+    return path
+
+
+def build_mengzi_pdf(path: Path, seed: Path = MENGZI, *, encrypt: str | None = None) -> Path:
+    """The Mengzi plan as a PDF: the body as wrapped paragraphs, the task list as a ruled table over pages."""
+    parts = mengzi_parts(seed)
+    paragraphs = [p.label + p.text for p in parts.paragraphs] + parts.annex_title
+    rows = [[r.group, r.task, r.measures, r.lead, r.co] for r in parts.rows]
+    spans = [((0, 0), (1, 0))]  # 重点任务 over the group and task columns
+    for first, last in group_runs(parts.rows):
+        if last > first:
+            spans.append(((0, first + 1), (0, last + 1)))  # the group heading merged down its rows
+            for i in range(first + 1, last + 1):
+                rows[i][0] = ""
+    return build_pdf(path, paragraphs, ["重点任务", "", *ANNEX_HEADER[1:]], rows, _PDF_COLUMNS_MENGZI,
+                     spans=spans, encrypt=encrypt)
+
+
+def group_runs(rows: list[AnnexRow]) -> list[tuple[int, int]]:
+    """(first, last) row indexes of each run of rows under the same group heading."""
+    runs: list[tuple[int, int]] = []
+    for i, row in enumerate(rows):
+        if runs and rows[runs[-1][0]].group == row.group:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+QINGPU_HEADER = ["一级指标", "二级指标", "工作要求", "牵头单位", "配合单位"]
+
+
+def qingpu_rows(seed: Path = QINGPU, count: int = 6) -> list[list[str]]:
+    """The first ``count`` five-cell rows of the Qingpu duty table, as the seed has them."""
+    rows = []
+    for line in seed.read_text(encoding="utf-8").splitlines()[3:]:
+        cells = line.split("\t")
+        if len(cells) == 5:
+            rows.append(cells)
+    return rows[:count]
+
+
+def build_qingpu_pdf(path: Path, seed: Path = QINGPU) -> Path:
+    """The Qingpu 职责分工 table as a ruled PDF table with its title above."""
+    title = seed.read_text(encoding="utf-8").splitlines()[0]
+    return build_pdf(path, [title], QINGPU_HEADER, qingpu_rows(seed), (60, 80, 200, 60, 100))

@@ -35,6 +35,16 @@ def _html_as_pdf(tmp_path):
     return path, "not a PDF (starts with b'<html><body>')"
 
 
+def _encrypted_pdf(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(path), encrypt="secret")
+    c.drawString(72, 760, "Plan")
+    c.save()
+    return path, "encrypted PDF: needs a password"
+
+
 def _broken_docx(tmp_path):
     good = build_minimal_docx(tmp_path / "good.docx", ["一、总体目标"])
     path = replace_docx_part(good, tmp_path / "broken.docx", "word/document.xml", b"<w:document>")
@@ -51,7 +61,7 @@ def _entity_bomb(tmp_path):
             "(entity expansion is a known attack; Word never writes one)")
 
 
-BAD_INPUTS = [_empty, _binary, _html_as_pdf, _broken_docx, _zip_bomb, _entity_bomb]
+BAD_INPUTS = [_empty, _binary, _html_as_pdf, _encrypted_pdf, _broken_docx, _zip_bomb, _entity_bomb]
 
 
 def _error_lines(result):

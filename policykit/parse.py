@@ -8,6 +8,8 @@ steps live in ``policykit.structure`` (one module each).
 from __future__ import annotations
 
 import hashlib
+import sys
+import types
 from pathlib import Path
 from typing import Any
 
@@ -70,3 +72,13 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
     source = Source(raw.path, raw.format, raw.encoding, raw.sha256, len(raw.text))
     return Document(source=source, meta=meta, outline=outline_items(root, lines), tasks=tasks, goals=goals,
                     warnings=ctx.warnings, text=raw.text)
+
+
+class _CallableModule(types.ModuleType):
+    """Importing this module rebinds ``policykit.parse`` from the function to the module; keep it callable."""
+
+    def __call__(self, path: str | Path, registry: Any = None) -> Document:
+        return parse(path, registry=registry)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -88,10 +88,13 @@ def _cn_small(text: str) -> int:
     return _CN_DIGITS.get(text, 0)
 
 
-def _date_line(lines: list[Line]) -> str | None:
-    """The first line that is only a date (the signing date under a notice)."""
+def _date_line(lines: list[Line], fields: dict[str, str]) -> str | None:
+    """The first line that is only a date (the signing date under a notice); field values do not count."""
+    values = {normalise(v).strip() for v in fields.values()}
     for ln in lines:
         text = ln.norm.strip()
+        if text in values:
+            continue
         if 8 <= len(text) <= 16 and (_DATE_CN.fullmatch(text) or _DATE_ISO.fullmatch(text)):
             return parse_date(text)
     return None
@@ -179,7 +182,7 @@ def read_meta(text: str, lines: list[Line], given_fields: dict[str, str]) -> Met
     issuer = _field(fields, "issuer") or _issuer_from_title(title)
     number = _field(fields, "doc_number") or _doc_number(lines[:40])
     published = parse_date(_field(fields, "published") or "")
-    signed = parse_date(_field(fields, "signed") or "") or _date_line(lines)
+    signed = parse_date(_field(fields, "signed") or "") or _date_line(lines, fields)
     region = region_of(issuer, title)
     period = period_of(title, text[:3000])
     return Meta(title=title, issuer=issuer, doc_number=number, published=published, signed=signed,

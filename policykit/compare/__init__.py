@@ -14,6 +14,8 @@ Pipeline: documents → tasks as compared (body + table twin counted once,
 
 from __future__ import annotations
 
+import sys
+import types
 from pathlib import Path
 from typing import Any
 
@@ -82,3 +84,18 @@ def _warnings(comparison: Comparison) -> list[str]:
             out.append(f"{label}: {task.id} and its table row {task.twin} name different leads; "
                        f"the body's count")
     return out
+
+
+class _CallableModule(types.ModuleType):
+    """``policykit.compare(docs)`` keeps working once this package is imported.
+
+    Importing ``policykit.compare.tables`` makes the attribute ``policykit.compare``
+    this package, hiding the forwarder function of ``policykit/__init__.py``;
+    a callable package answers the same call either way.
+    """
+
+    def __call__(self, docs: Any, **options: Any) -> Comparison:
+        return compare(docs, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -17,7 +17,7 @@ from typing import Any
 
 from policykit import atomic
 from policykit.compare.result import Comparison
-from policykit.compare.tables import CO, LEAD, function_kinds, task_roles
+from policykit.compare.tables import CO, LEAD, function_kinds, functions_ranked, task_roles
 from policykit.errors import UsageError
 
 FORMATS = (".gexf", ".graphml", ".csv", ".dl")
@@ -47,17 +47,19 @@ def build_graph(comparison: Comparison, doc: int | None = None) -> Any:
     kinds = function_kinds(comparison)
     docs = range(len(comparison.documents)) if doc is None else [doc]
     labels = [comparison.documents[i].label for i in docs]
+    nodes: dict[str, dict[str, Any]] = {}
     for task in comparison.tasks:
         if task.doc not in docs:
             continue
         label = comparison.documents[task.doc].label
         for function, role in task_roles(task).items():
-            if function not in graph:
-                graph.add_node(function, label=function, kind=kinds.get(function, "other"), lead=0, co=0,
-                               **{f"{r}:{d}": 0 for d in labels for r in (LEAD, CO)})
-            node = graph.nodes[function]
+            node = nodes.setdefault(function, {
+                "label": function, "kind": kinds.get(function, "other"), LEAD: 0, CO: 0,
+                **{f"{r}:{d}": 0 for d in labels for r in (LEAD, CO)}})
             node[role] += 1
             node[f"{role}:{label}"] += 1
+    # Nodes in the report's order (most leads first), so node files read like the heatmap.
+    graph.add_nodes_from((f, nodes[f]) for f in functions_ranked(comparison) if f in nodes)
     for (lead, co), tasks in edges(comparison, doc).items():
         per_doc = {f"weight:{d}": sum(1 for t in tasks if t.split("/", 1)[0] == d) for d in labels}
         graph.add_edge(lead, co, weight=len(tasks), tasks=";".join(tasks), **per_doc)

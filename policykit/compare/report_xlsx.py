@@ -52,7 +52,7 @@ def colour_heatmap(ws: Any, frame: Frame, documents: int) -> None:
         top = max((r[c] for r in frame.rows for c in columns), default=0)
         for n, row in enumerate(frame.rows, start=2):
             for c in columns:
-                colour = ramp(colours, row[c], top).lstrip("#")
+                colour = "FF" + ramp(colours, row[c], top).lstrip("#").upper()
                 ws.cell(n, c + 1).fill = PatternFill("solid", start_color=colour, end_color=colour)
 
 

@@ -52,12 +52,16 @@ def _quiet() -> None:
 
 
 def wordiness(title: str) -> float:
-    """Share of a title's characters inside dictionary words: 1.0 for "强化学生心理健康教育", low for PDF garble."""
+    """Share of a title's characters inside dictionary words: 1.0 for "强化学生心理健康教育", low for PDF garble.
+
+    jieba runs without its HMM, which would glue unknown characters into made-up words.
+    """
     import jieba
 
     _quiet()
     text = "".join(ch for ch in clean(title) if "\u4e00" <= ch <= "\u9fff")
-    if not text:
+    # A run of one repeated character ("大大大大…") is extraction noise even though 大大 is a word.
+    if not text or len(set(text)) * 3 < len(text):
         return 0.0
     return sum(len(w) for w in jieba.lcut(text, HMM=False) if len(w) >= 2) / len(text)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from policykit.units.registry import Alias, Registry
 
 _MAX_REGION = 7  # "红河哈尼族彝族自治州" is longer, but then the level word is 3 characters
-_MAX_PLACE = 4  # a bare place name before a place_prefix function: 龙南, 蒙自
+_MAX_PLACE = 5  # a bare place name before a place_prefix function: 龙南, 蒙自, 御道口牧场
 _MAX_AREA = 5  # a branch's area: 青浦, 大鹏, 沙县
 _NOT_PLACE = set("()[]\"“”、,;:。各等和及与")
 
@@ -62,14 +62,6 @@ def _starts(reg: Registry, s: str, i: int) -> list[_Start]:
             if s.startswith(q, p):
                 out.append((p + len(q), level, region, False, None))
 
-    for word in reg.collective_words:
-        if s.startswith(word, i):
-            out.append((i + len(word), None, None, False, word))
-            break
-    for end, alias in _names_at(reg, s, i):
-        if alias.kind == "township":
-            out.append((end, None, None, False, s[i:end]))
-
     for level in reg.levels:
         if s.startswith(level, i):
             with_qualifiers(i + len(level), level, None)
@@ -87,7 +79,23 @@ def _starts(reg: Registry, s: str, i: int) -> list[_Start]:
         place = s[i:i + r]
         if len(place) == r and is_place(place):
             out.append((i + r, None, place, True, None))
+    for word in reg.collective_words:
+        if s.startswith(word, i):
+            out.append((i + len(word), None, None, False, word))
+            break
+    for end, alias in _names_at(reg, s, i):
+        if alias.kind == "township":
+            out.append((end, None, None, False, s[i:end]))
     return out
+
+
+def _collective_self(reg: Registry, s: str, i: int, p: int, alias: Alias) -> Alias:
+    """各镇政府 → the township collective itself, not a 人民政府: the alias to report."""
+    if alias.canonical in reg.collective_self:
+        own = reg.aliases.get(s[i:p])
+        if own is not None and own.kind == "township":
+            return own
+    return alias
 
 
 def _names_at(reg: Registry, s: str, p: int) -> list[tuple[int, Alias]]:
@@ -129,6 +137,8 @@ def matches_at(reg: Registry, s: str, i: int) -> list[Match]:
                 continue
             if collective and alias.level is not None:
                 continue
+            if collective:
+                alias = _collective_self(reg, s, i, p, alias)
             m = Match(i, end, alias, alias.level or level, region, False, guess, False, collective)
             out.append(m)
             out.extend(_extensions(reg, s, m))

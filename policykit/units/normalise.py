@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from policykit.model import Unit
 from policykit.units.match import Match, best_whole, is_place
-from policykit.units.registry import Registry, key
+from policykit.units.registry import DERIVED, Registry, key
 
 FUZZY_GUESS = 60  # rapidfuzz ratio below which no canonical is guessed at all
 # Kinds a document's region is passed on to: a generic reference has no region of its own.
@@ -96,6 +96,18 @@ def _strip_level(reg: Registry, s: str) -> tuple[str, str | None]:
     return s, None
 
 
+def _generic_by_ending(reg: Registry, raw: str, c: Cleaned, level_hint: str | None) -> Unit | None:
+    """"县直及省市驻民各单位" → a generic reference: whatever precedes 各单位 only narrows it."""
+    for ending in reg.generic_endings:
+        if c.compared.endswith(ending) and len(c.compared) > len(ending):
+            level = _strip_level(reg, c.compared)[1]
+            alias = reg.aliases.get(ending)
+            canonical = alias.canonical if alias is not None else None
+            return Unit(raw=raw, name=c.name, canonical=canonical, level=level, region=None, kind="generic",
+                        known=True, confidence=DERIVED, note=f"generic reference (ends with {ending})")
+    return None
+
+
 def fuzzy_unit(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None,
                region_hint: str | None, doc_level: str | None) -> Unit:
     """No registry reading: the closest registry name as a guess, ``known`` false."""
@@ -123,6 +135,9 @@ def resolve(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None = Non
     if not c.compared:
         return Unit(raw=raw, name=c.name, canonical=None, kind="other", known=False,
                     note="empty unit name"), False
+    generic = _generic_by_ending(reg, raw, c, level_hint)
+    if generic is not None:
+        return generic, _strip_level(reg, c.compared)[1] is not None
     unit = fuzzy_unit(reg, raw, c, level_hint=level_hint, region_hint=region_hint, doc_level=doc_level)
     return unit, _strip_level(reg, c.compared)[1] is not None
 

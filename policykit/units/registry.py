@@ -69,6 +69,9 @@ class Registry:
     branch_suffixes: tuple[str, ...] = ()
     connectors: tuple[str, ...] = ()
     collective_words: tuple[str, ...] = ()
+    collective_self: frozenset[str] = frozenset()
+    generic_endings: tuple[str, ...] = ()
+    joined_names: tuple[str, ...] = ()  # names with a separator inside: 各县、市、区政府
     unit_endings: tuple[str, ...] = ()
     alias_lengths: tuple[int, ...] = ()
 
@@ -205,6 +208,9 @@ def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
         branch_suffixes=tuple(sorted(lv.get("branch_suffixes", []), key=len, reverse=True)),
         connectors=tuple(sorted(lv.get("connectors", []), key=len, reverse=True)),
         collective_words=tuple(sorted(lv.get("collective_words", []), key=len, reverse=True)),
+        collective_self=frozenset(lv.get("collective_self", [])),
+        generic_endings=tuple(sorted((key(e) for e in lv.get("generic_endings", [])), key=len, reverse=True)),
+        joined_names=tuple(sorted((k for k in explicit if any(c in k for c in "、,;")), key=len, reverse=True)),
         unit_endings=tuple(lv.get("unit_endings", [])),
         alias_lengths=tuple(sorted({len(k) for k in aliases}, reverse=True)),
     )

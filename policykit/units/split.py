@@ -52,10 +52,21 @@ def protected(text: str) -> set[int]:
     return inside
 
 
-def cut_at_separators(text: str) -> list[tuple[int, int]]:
+def _joined(reg: Registry, norm: str) -> set[int]:
+    """Positions inside registry names that contain a separator: "各县、市、区政府" is one unit."""
+    inside: set[int] = set()
+    for name in reg.joined_names:
+        start = norm.find(name)
+        while start != -1:
+            inside.update(range(start, start + len(name)))
+            start = norm.find(name, start + len(name))
+    return inside
+
+
+def cut_at_separators(text: str, reg: Registry | None = None) -> list[tuple[int, int]]:
     """Top-level pieces between separators: "A、B(c、d)" → [(0, 1), (2, 8)]."""
     norm = normalise_punct(text)
-    keep = protected(norm)
+    keep = protected(norm) | (_joined(reg, norm) if reg is not None else set())
     pieces, start = [], 0
     for i, ch in enumerate(norm):
         if ch in _SEPARATORS and i not in keep:
@@ -154,7 +165,7 @@ def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tupl
 
     reg = default_registry(registry)
     out: list[tuple[str, int, int]] = []
-    for a, b in cut_at_separators(text):
+    for a, b in cut_at_separators(text, reg):
         piece = clean(reg, text[a:b])
         piece, tail = _generic_tail(reg, piece)
         parts = [(piece, seg) for seg in segment(reg, piece)]

@@ -1,15 +1,79 @@
-"""``policykit draft``: see ../shared/SPEC.md.  (Not implemented yet.)"""
+"""``policykit draft SOURCE --profile COUNTY.toml [-o PLAN.docx] [--tasklist TASKS.xlsx|.docx] [--template T.docx]``."""
 
 from __future__ import annotations
 
 import click
 
-from policykit.cli.common import error_line, fail
+from policykit.cli.common import EXIT_FAILED, error_line, fail
+
+TASKLIST_FORMATS = (".xlsx", ".docx")
 
 
-@click.command(context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def draft(args: tuple[str, ...]) -> None:
-    """Not implemented yet."""
-    error_line(None, "'draft' is not implemented yet")
-    fail(1)
+@click.command()
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("--profile", "profile_path", required=True, type=click.Path(dir_okay=False),
+              help="The new county's profile (TOML: name, level, province, … [units] [numbers]).")
+@click.option("-o", "--output", "out", default="-", show_default=True,
+              help="The draft .docx ('-' for stdout). Written whole or not at all.")
+@click.option("--tasklist", help="Also write the task list alone: TASKS.xlsx or TASKS.docx (landscape).")
+@click.option("--template", type=click.Path(dir_okay=False),
+              help="A Word template to fill instead of the bundled GB/T 9704 one (rendered sandboxed).")
+def draft(source: str, profile_path: str, out: str, tasklist: str | None, template: str | None) -> None:
+    """Draft a new county's plan and task list (Word, GB/T 9704-2012) from a source plan.
+
+    SOURCE is a plan to parse (TXT, DOCX, PDF, HTML) or a `policykit parse` JSON.
+    What the drafter must still check (an upstream reference from another
+    province, a number or unit the profile does not settle) is highlighted in
+    the document and listed on stderr as "policykit: review: …" lines (exit 0).
+    """
+    from policykit import atomic
+    from policykit.draft import draft as draft_plan
+    from policykit.errors import PolicykitError
+    from policykit.profile import load_profile
+
+    if tasklist and not tasklist.lower().endswith(TASKLIST_FORMATS):
+        raise click.UsageError("--tasklist must end in .xlsx or .docx")
+    try:
+        profile = load_profile(profile_path)
+        doc = load_source(source)
+        result = draft_plan(doc, profile, template=template)
+        outputs = [(out, result.docx())]
+        if tasklist:
+            data = result.tasklist_xlsx() if tasklist.lower().endswith(".xlsx") else result.tasklist_docx()
+            outputs.append((tasklist, data))
+    except PolicykitError as err:
+        error_line(None, str(err))
+        fail(EXIT_FAILED)
+        return
+    # Everything is built before anything is written: a failure leaves no output behind.
+    for target, data in outputs:
+        atomic.write_bytes(target, data)
+    for line in result.review:
+        click.echo(f"policykit: review: {' '.join(line.split())}", err=True)
+
+
+def load_source(path: str):
+    """A source plan: a ``policykit parse`` JSON (its text re-read when the file is still there) or a file to parse."""
+    import json
+
+    from policykit.errors import InputError
+    from policykit.model import Document
+    from policykit.parse import parse
+
+    if not path.lower().endswith(".json"):
+        return parse(path)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        doc = Document.from_dict(data)
+    except OSError as err:
+        raise InputError(path, err.strerror or str(err)) from None
+    except (ValueError, KeyError, TypeError) as err:
+        raise InputError(path, f"not a policykit parse JSON: {err}") from None
+    try:
+        from policykit.readers import read
+
+        doc.text = read(doc.source.path).text
+    except Exception:  # the prose around the tasks is optional; the tasks are in the JSON
+        doc.text = None
+    return doc

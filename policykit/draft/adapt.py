@@ -1,0 +1,309 @@
+"""Text and unit adaptation: a source plan's words → the new county's.
+
+``adapt_text("全市各校(园)由市教育体育局、市市场监督管理局负责", adapter)`` for 建水县 →
+``"全县各校(园)由县教育体育局、县市场监督管理局负责"``: region names and level
+prefixes follow the profile, words such as 城市, 市场, 超市 stay, titles of
+upstream documents 《…》 keep their level words.  What the profile does not
+settle (an upstream document from another province, a number, an unknown unit)
+comes back as a ``Piece`` with a ``review`` reason: the drafter highlights it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from policykit.draft.regions import Region, source_region, target_region
+from policykit.draft.vocabulary import Vocabulary, vocabulary
+from policykit.model import Document, Requirement, Unit
+from policykit.profile import Profile
+
+_TITLE = re.compile(r"《[^《》\n]{1,120}》")
+_BASIS = re.compile(r"(?<=根据|按照|依据)((?:《[^《》\n]{1,120}》[、和及与]?)+)")
+_GENERIC_UNIT = re.compile(r"^(各|相关|有关|全|其他|所有)|乡镇|街道|街镇|镇街|学校|各校")
+_CN_DIGITS = {"零": 0, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "十": 10}
+
+
+@dataclass
+class Piece:
+    """A stretch of draft text; ``review`` says why the drafter must check it (it is highlighted)."""
+
+    text: str
+    review: str | None = None
+    fixed: bool = False  # settled by the profile (its basis, its unit names): not adapted again
+
+
+@dataclass
+class Adapter:
+    """Everything adaptation needs, built once per draft by ``make_adapter``."""
+
+    source: Region
+    target: Region
+    profile: Profile
+    vocab: Vocabulary
+    unit_names: dict[str, str] = field(default_factory=dict)  # a source unit name → the profile's
+    _replacements: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    _pattern: re.Pattern[str] | None = None
+
+
+def make_adapter(doc: Document, profile: Profile) -> Adapter:
+    """The adapter for drafting ``profile``'s plan from ``doc``."""
+    adapter = Adapter(source_region(doc), target_region(profile), profile, vocabulary())
+    for task in doc.tasks:
+        for unit in [*task.lead, *task.co]:
+            mapped = profile.units.get(unit.canonical or "")
+            if mapped:
+                for written in {unit.name, "".join(unit.raw.split())}:
+                    if len(written) >= 2:
+                        adapter.unit_names[written] = mapped
+    _build_pattern(adapter)
+    return adapter
+
+
+def _region_replacements(adapter: Adapter) -> dict[str, tuple[str, str | None]]:
+    """Source place names → target ones; a different prefecture or province is flagged."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for (kind, name), (_, new) in zip(_full_short(adapter.source), _full_short(adapter.target), strict=True):
+        if not name or not new or name == new:
+            continue
+        review = None if kind == "county" else f"upstream {kind} named in the source: {name} → {new}"
+        out[name] = (new, review)
+    return out
+
+
+def _full_short(region: Region) -> list[tuple[str, str | None]]:
+    """(kind, name) for full and short forms in a fixed order, missing ones as None."""
+    return [("county", region.county), ("county", region.county_short),
+            ("prefecture", region.prefecture), ("prefecture", region.prefecture_short),
+            ("province", region.province), ("province", region.province_short)]
+
+
+def _build_pattern(adapter: Adapter) -> None:
+    """One regex alternation, longest first, so "市市场监督管理局" reads as 市 + 市场."""
+    table: dict[str, tuple[str, str | None]] = {}
+    level = adapter.source.level
+    for word in adapter.vocab.protected_words.get(level or "", ()):
+        table[word] = (word, None)
+    for name in [*adapter.vocab.provinces, *(n for _, n in adapter.target.names())]:
+        table[name] = (name, None)
+    table.update(_region_replacements(adapter))
+    for written, mapped in adapter.unit_names.items():
+        table[written] = (mapped, None)
+    adapter._replacements = table
+    keys = sorted(table, key=len, reverse=True)
+    swap = [re.escape(level)] if level and adapter.target.level and level != adapter.target.level else []
+    alternatives = [_TITLE.pattern, *(re.escape(k) for k in keys), *swap]
+    adapter._pattern = re.compile("|".join(alternatives))
+
+
+def adapt_text(text: str, adapter: Adapter) -> list[Piece]:
+    """Running text for the new county: ``"全市"`` → ``"全县"``, ``"城市"`` stays, ``"《…》"`` checked as a title."""
+    assert adapter._pattern is not None
+    pieces: list[Piece] = []
+    pos = 0
+    for m in adapter._pattern.finditer(text):
+        if m.start() > pos:
+            pieces.append(Piece(text[pos:m.start()]))
+        found = m.group(0)
+        if found.startswith("《"):
+            pieces.append(adapt_title(found, adapter))
+        elif found in adapter._replacements:
+            new, review = adapter._replacements[found]
+            pieces.append(Piece(new, review))
+        else:
+            pieces.append(Piece(adapter.target.level or found))
+        pos = m.end()
+    if pos < len(text):
+        pieces.append(Piece(text[pos:]))
+    return merge(pieces)
+
+
+def adapt_title(title: str, adapter: Adapter) -> Piece:
+    """An upstream document's title: only place names change, and any change goes to review.
+
+    ``"《红河州教育体育系统…应急预案》"`` stays for 建水县 (same prefecture);
+    for 安吉县 it becomes ``"《湖州市教育体育系统…应急预案》"`` with a review note.
+    """
+    replacements = _region_replacements(adapter)
+    new = title
+    changed = []
+    for name in sorted(replacements, key=len, reverse=True):
+        if name in new:
+            new = new.replace(name, replacements[name][0])
+            changed.append(name)
+    if changed:
+        return Piece(new, f"document title adapted from {'、'.join(changed)}: check that {new} exists")
+    foreign = [p for p in adapter.vocab.provinces if p in title and p != adapter.target.province]
+    if foreign:
+        return Piece(title, f"upstream document of {foreign[0]}: {title}")
+    return Piece(title)
+
+
+def adapt_pieces(pieces: Iterable[Piece], adapter: Adapter) -> list[Piece]:
+    """Adapt every piece not ``fixed``; a piece's own review note covers what it becomes."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if piece.fixed:
+            out.append(piece)
+            continue
+        for sub in adapt_text(piece.text, adapter):
+            out.append(Piece(sub.text, piece.review or sub.review))
+    return merge(out)
+
+
+def replace_basis(text: str, basis: list[str]) -> list[Piece]:
+    """The upstream titles after 根据/按照 become the profile's basis: ``"根据《A》《B》,结合"`` → ``"根据《C》,结合"``."""
+    if not basis:
+        return [Piece(text)]
+    m = _BASIS.search(text)
+    if not m:
+        return [Piece(text)]
+    return [Piece(text[:m.start()]), Piece("".join(basis), fixed=True), Piece(text[m.end():])]
+
+
+def mark_requirements(text: str, requirements: list[Requirement], profile: Profile) -> list[Piece]:
+    """Cut ``text`` at each requirement: settled by the profile's [numbers] → new text; else flagged.
+
+    ``"…至少配1名专职保安员;"`` with ``numbers = {"专职保安员" = 2}`` → ``"…至少配2名专职保安员;"``.
+    """
+    pieces: list[Piece] = []
+    pos = 0
+    spots = []
+    for req in requirements:
+        at = text.find(req.text, pos) if req.text else -1
+        if at < 0:
+            at = text.find(req.text) if req.text else -1
+        if at >= 0:
+            spots.append((at, req))
+    for at, req in sorted(spots, key=lambda s: s[0]):
+        if at < pos:
+            continue
+        pieces.append(Piece(text[pos:at]))
+        settled = settle_requirement(req, profile)
+        if settled is None:
+            pieces.append(Piece(req.text, f"number not settled by the profile's [numbers]: {req.text}"))
+        else:
+            pieces.append(Piece(settled))
+        pos = at + len(req.text)
+    pieces.append(Piece(text[pos:]))
+    return [p for p in pieces if p.text]
+
+
+def settle_requirement(req: Requirement, profile: Profile) -> str | None:
+    """The requirement as this county writes it, or None when the profile does not say.
+
+    ``至少配1名专职保安员`` with ``{"专职保安员" = 2}`` → ``至少配2名专职保安员``; a string value replaces the text.
+    """
+    value = profile.numbers.get(req.subject or "\0", profile.numbers.get(req.text))
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    return replace_number(req.text, req.value, value)
+
+
+def replace_number(text: str, old: float | int | None, new: float | int) -> str | None:
+    """``replace_number("每年不少于十五天", 15, 20)`` → ``"每年不少于20天"``; None when ``old`` is not written there."""
+    new_text = _number_text(new)
+    if old is not None:
+        m = re.search(rf"(?<![\d.]){re.escape(_number_text(old))}(?![\d.])", text)
+        if m:
+            return text[:m.start()] + new_text + text[m.end():]
+        for written in _chinese_numerals(old):
+            if written in text:
+                return text.replace(written, new_text, 1)
+        return None
+    m = re.search(r"\d+(?:\.\d+)?", text)
+    return text[:m.start()] + new_text + text[m.end():] if m else None
+
+
+def _number_text(value: float | int) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _chinese_numerals(value: float | int) -> list[str]:
+    """How a small whole number may be written: 2 → ["两", "二"], 15 → ["十五"]."""
+    if not float(value).is_integer() or not 0 <= value < 100:
+        return []
+    n = int(value)
+    digits = {v: k for k, v in _CN_DIGITS.items() if k not in ("两", "十")}
+    if n < 10:
+        return ["两", "二"] if n == 2 else [digits[n]]
+    tens, ones = divmod(n, 10)
+    head = "十" if tens == 1 else digits[tens] + "十"
+    return [head + (digits[ones] if ones else "")]
+
+
+def adapt_unit(unit: Unit, adapter: Adapter) -> Piece:
+    """A unit under the new county: the profile's name, else the source name re-levelled.
+
+    ``市教育体育局`` → ``县教育体育局`` (or the profile's ``[units] "教育"``); ``各乡镇(街道)`` stays;
+    a unit neither the registry nor the profile knows is flagged.
+    """
+    mapped = adapter.profile.units.get(unit.canonical or "")
+    if mapped:
+        return Piece(mapped, fixed=True)
+    name = unit.name or "".join(unit.raw.split())
+    generic = unit.kind in ("township", "generic") or bool(_GENERIC_UNIT.search(name))
+    new = plain(adapt_text(name, adapter)) if generic else relevel_name(unit, adapter)
+    review = None
+    if unit.canonical is None and not generic:
+        review = f"unit not in the unit registry nor the profile's [units]: {name} → {new}"
+    return Piece(new, review, fixed=True)
+
+
+def relevel_name(unit: Unit, adapter: Adapter) -> str:
+    """The unit's name under the new county's level: ``市司法局`` → ``县司法局``, ``公安局`` → ``县公安局``.
+
+    Uses ``policykit.units.relevel`` once the unit registry provides it; until then the
+    source's region and level prefix are swapped for the profile's.
+    """
+    from policykit import units
+
+    relevel = getattr(units, "relevel", None)
+    if relevel is not None:
+        result = relevel(unit, adapter.target.level, adapter.target.county)
+        return result if isinstance(result, str) else result.name
+    name = unit.name or "".join(unit.raw.split())
+    new = plain(adapt_text(name, adapter))
+    level = adapter.target.level or ""
+    if new.startswith(level) or level in new[:3] or (adapter.target.county_short or "\0") in new:
+        return new
+    return level + new
+
+
+def plain(pieces: Iterable[Piece]) -> str:
+    """The text of ``pieces`` joined."""
+    return "".join(p.text for p in pieces)
+
+
+def merge(pieces: Iterable[Piece]) -> list[Piece]:
+    """Join neighbours that share a review note; drop empty pieces."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if not piece.text:
+            continue
+        if out and out[-1].review == piece.review and out[-1].fixed == piece.fixed:
+            out[-1] = Piece(out[-1].text + piece.text, piece.review, piece.fixed)
+        else:
+            out.append(piece)
+    return out
+
+
+def full_width(text: str, vocab: Vocabulary | None = None) -> str:
+    """ASCII punctuation → full-width for the Word draft, one char for one: ``"(牵头单位:X)"`` → ``"（牵头单位：X）"``.
+
+    ``:`` and ``,`` between digits stay (``600:1``, ``1,000``).
+    """
+    table = (vocab or vocabulary()).punctuation
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch not in table:
+            continue
+        between_digits = 0 < i < len(chars) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+        if ch in ":," and between_digits:
+            continue
+        chars[i] = table[ch]
+    return "".join(chars)

@@ -1,0 +1,369 @@
+"""Build the new county's draft — notice, plan, task list — as pieces of text with review notes.
+
+This is the drafter's content, before any Word: ``build_plan(doc, profile)`` →
+``Plan`` whose blocks and rows carry ``Piece``s; ``render`` turns it into a .docx.
+Outline numbering is rebuilt (一、 (一) 1.); every task's body paragraph and its
+task-list row share one title and one set of units.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from policykit.draft.adapt import (
+    Adapter,
+    Piece,
+    adapt_pieces,
+    adapt_text,
+    adapt_unit,
+    make_adapter,
+    mark_requirements,
+    merge,
+    plain,
+    replace_basis,
+)
+from policykit.draft.source import Section, SourceParts, split_source
+from policykit.draft.vocabulary import Vocabulary
+from policykit.model import Document, Requirement, Task
+from policykit.profile import Profile
+from policykit.text import normalise, squeeze_spaces
+
+CN_NUMERALS = "一二三四五六七八九十"
+
+
+@dataclass
+class Block:
+    """One paragraph of the plan: ``kind`` h1 (一、), h2 ((一)), body; ``lead`` is its run-in heading."""
+
+    kind: str
+    pieces: list[Piece]
+    lead: str = ""  # "(一)强化组织保障。" or "1.加强学校人防建设。", set in its heading font
+    lead_level: int = 0  # 2: (一) 楷体, 3: 1. 仿宋
+    where: str = ""  # for review lines: "一、总体目标" or "任务 4 加强学校人防建设"
+
+
+@dataclass
+class Row:
+    """One row of the task list; a group row has only ``group`` ("一、建立健全…")."""
+
+    group: str | None = None
+    number: str = ""
+    title: list[Piece] = field(default_factory=list)
+    measures: list[Piece] = field(default_factory=list)
+    lead: list[Piece] = field(default_factory=list)
+    co: list[Piece] = field(default_factory=list)
+    where: str = ""
+
+
+@dataclass
+class Plan:
+    doc_number: list[Piece]
+    issuer: str
+    date: list[Piece]
+    notice_title: list[Piece]
+    addressees: str
+    notice_body: list[Piece]
+    title: list[Piece]
+    blocks: list[Block]
+    attachment_title: list[Piece]
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)  # review lines not tied to one piece
+
+
+@dataclass
+class DraftTask:
+    """A task as drafted: adapted title, body pieces, units; shared by the body and the list."""
+
+    group: str
+    title: str
+    body: list[Piece]
+    lead: list[Piece]
+    co: list[Piece]
+    continuation: bool  # a sub-row of the task before it (same number and title)
+    where: str
+
+
+def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) -> Plan:
+    """The draft's content for ``profile`` from the parsed source ``doc``."""
+    adapter = adapter or make_adapter(doc, profile)
+    vocab = adapter.vocab
+    words = vocab.wording
+    parts = split_source(doc, vocab)
+    notes: list[str] = []
+    body_tasks = [t for t in doc.tasks if t.origin == "body"]
+    table_tasks = [t for t in doc.tasks if t.origin == "table"]
+    main_tasks = body_tasks or table_tasks
+    drafted = {t.id: draft_task(t, adapter, vocab) for t in main_tasks}
+    links = link_tasks(body_tasks, table_tasks) if body_tasks else {t.id: t for t in table_tasks}
+    if body_tasks:
+        notes += consistency_notes(table_tasks, links)
+
+    title = _plan_title(parts, doc, profile, adapter)
+    title_text = plain(title)
+    blocks = _preamble_blocks(parts, doc, profile, adapter, title_text)
+    sections = list(parts.sections)
+    if main_tasks and not any(s.tasks for s in sections):
+        at = next((i for i, s in enumerate(sections) if "保障" in s.title), len(sections))
+        sections.insert(at, Section(words["tasks_heading"], tasks=True))
+    for number, section in enumerate(sections):
+        heading = f"{CN_NUMERALS[number] if number < 10 else number + 1}、{plain(adapt_text(section.title, adapter))}"
+        blocks.append(Block("h1", [Piece(heading)], where=heading))
+        if section.tasks:
+            blocks += _task_blocks([drafted[t.id] for t in main_tasks], heading)
+        else:
+            blocks += _prose_blocks(section.paragraphs, doc.goals, profile, adapter, vocab, heading)
+    attachment = _attachment_title(parts, title_text, adapter)
+    if main_tasks:
+        blocks.append(Block("body", [Piece(f"附件:{plain(attachment)}")], where="附件"))
+    rows = _rows(table_tasks or main_tasks, links, drafted, adapter, vocab)
+    issuer = profile.issuer or words["issuer"].format(name=profile.name)
+    return Plan(
+        doc_number=[Piece(profile.doc_number)] if profile.doc_number else
+        [Piece("〔    〕号", "doc_number missing from the profile")],
+        issuer=issuer,
+        date=[Piece(chinese_date(profile.date))] if profile.date else
+        [Piece("    年  月  日", "date missing from the profile")],
+        notice_title=[Piece(words["notice_title"].format(issuer=issuer, title=title_text))],
+        addressees=profile.addressees or words["addressees"].format(level=profile.level),
+        notice_body=[Piece(words["notice_body"].format(title=title_text))],
+        title=title,
+        blocks=blocks,
+        attachment_title=attachment,
+        rows=rows,
+        notes=notes,
+    )
+
+
+def chinese_date(iso: str) -> str:
+    """``"2024-04-08"`` → ``"2024年4月8日"`` (no leading zeros, GB/T 9704 成文日期)."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _plan_title(parts: SourceParts, doc: Document, profile: Profile, adapter: Adapter) -> list[Piece]:
+    if profile.title:
+        return [Piece(profile.title, fixed=True)]
+    if not parts.title:
+        return [Piece(f"{profile.name}实施方案", "the source has no title: name the plan")]
+    return adapt_text(parts.title, adapter)
+
+
+def _attachment_title(parts: SourceParts, plan_title: str, adapter: Adapter) -> list[Piece]:
+    if parts.attachment_title:
+        return adapt_text(squeeze_spaces(parts.attachment_title), adapter)
+    base = re.sub(r"(及|和)?重点工作任务清单$", "", plan_title)
+    return [Piece(f"{base}重点工作任务清单")]
+
+
+def _preamble_blocks(parts: SourceParts, doc: Document, profile: Profile, adapter: Adapter,
+                     title: str) -> list[Block]:
+    """The source's preamble with the profile's basis; a generated one (flagged) when the source has none."""
+    if parts.preamble:
+        return [Block("body", adapt_pieces(replace_basis(p, profile.basis), adapter), where="preamble")
+                for p in parts.preamble]
+    words = adapter.vocab.wording
+    topic = re.sub(r"^" + re.escape(profile.name), "", title)
+    topic = re.sub(r"(的)?(实施|工作)方案.*$", "", topic)
+    basis = "".join(profile.basis) or words["basis_missing"]
+    text = words["preamble"].format(topic=topic, basis=basis, short=adapter.target.county_short)
+    return [Block("body", [Piece(text, "preamble written by policykit: the source has none")], where="preamble")]
+
+
+def _prose_blocks(paragraphs: list[str], goals: list[Requirement], profile: Profile, adapter: Adapter,
+                  vocab: Vocabulary, where: str) -> list[Block]:
+    """总体目标 / 保障措施 paragraphs, renumbered, their numbers checked against the profile."""
+    blocks = []
+    count = 0
+    for paragraph in paragraphs:
+        norm = normalise(paragraph)
+        m = vocab.level2.match(norm)
+        lead = ""
+        rest = paragraph
+        if m:
+            count += 1
+            label = f"({CN_NUMERALS[count - 1] if count <= 10 else count})"
+            rest = paragraph[m.end():]
+            stop = _run_in_end(rest)
+            lead, rest = label + rest[:stop], rest[stop:]
+            if not rest:
+                blocks.append(Block("h2", adapt_text(lead, adapter), where=where))
+                continue
+        pieces = adapt_pieces(mark_requirements(rest, goals, profile), adapter)
+        blocks.append(Block("body", pieces, lead=plain(adapt_text(lead, adapter)), lead_level=2 if lead else 0,
+                            where=where))
+    return blocks
+
+
+def _run_in_end(text: str) -> int:
+    """Where a run-in heading ends: after the first 。 when it is short, else 0 (no run-in heading)."""
+    at = text.find("。")
+    return at + 1 if 0 <= at <= 30 else len(text) if len(text) <= 30 else 0
+
+
+def draft_task(task: Task, adapter: Adapter, vocab: Vocabulary) -> DraftTask:
+    """One task for the new county: its text without the old trailer, numbers checked, units re-levelled."""
+    title = plain(adapt_text(squeeze_spaces(task.title), adapter))
+    text = task_text(task, vocab)
+    pieces = mark_requirements(text, task.requirements, adapter.profile)
+    if "garbled" in task.flags:
+        pieces = [Piece(p.text, p.review or "source text garbled: check it against the original") for p in pieces]
+    body = adapt_pieces(pieces, adapter)
+    group = _group_of(task, vocab)
+    return DraftTask(
+        group=plain(adapt_text(group, adapter)) if group else "",
+        title=title,
+        body=body,
+        lead=[adapt_unit(u, adapter) for u in task.lead],
+        co=[adapt_unit(u, adapter) for u in task.co],
+        continuation=False,
+        where=f"task {task.number or task.id} {title}",
+    )
+
+
+def task_text(task: Task, vocab: Vocabulary) -> str:
+    """The task's prose without its number, title and trailer: ``"1.完善…。按照…(牵头单位:…)"`` → ``"按照…"``."""
+    text = squeeze_spaces(task.text.strip()) if any(ch.isspace() for ch in task.text) else task.text.strip()
+    norm = normalise(text)
+    m = vocab.trailer.search(norm)
+    if m:
+        text, norm = text[:m.start()].rstrip(), norm[:m.start()].rstrip()
+    m = vocab.level3.match(norm)
+    if m:
+        text, norm = text[m.end():], norm[m.end():]
+    title = squeeze_spaces(task.title)
+    if title and text.startswith(title):
+        text = text[len(title):].lstrip("。.;；: ")
+    return text
+
+
+def _group_of(task: Task, vocab: Vocabulary) -> str:
+    """The heading a task sits under, without its number: ["主要任务", "(二)夯实…"] → "夯实…"."""
+    for step in reversed(task.path):
+        step = squeeze_spaces(step)
+        norm = normalise(step)
+        for pattern in (vocab.level1, vocab.level2):
+            m = pattern.match(norm)
+            if m:
+                step = step[m.end():]
+                break
+        if step and step != task.title and not vocab.tasks_section.fullmatch(step.strip()):
+            return step
+    return ""
+
+
+def _task_blocks(tasks: list[DraftTask], where: str) -> list[Block]:
+    """(一) group headings and numbered task paragraphs, each with a fresh trailer."""
+    blocks: list[Block] = []
+    group = None
+    groups = 0
+    number = 0
+    previous_title = None
+    for task in tasks:
+        if task.group != group and task.group:
+            group = task.group
+            groups += 1
+            number = 0
+            label = CN_NUMERALS[groups - 1] if groups <= 10 else str(groups)
+            blocks.append(Block("h2", [Piece(f"({label}){group}")], where=where))
+        continuation = task.title == previous_title
+        previous_title = task.title
+        if not continuation:
+            number += 1
+        lead = "" if continuation else f"{number}.{task.title}。"
+        pieces = merge([*task.body, *trailer(task.lead, task.co)])
+        blocks.append(Block("body", pieces, lead=lead, lead_level=3 if lead else 0, where=task.where))
+    return blocks
+
+
+def trailer(lead: list[Piece], co: list[Piece], lead_label: str = "牵头单位", co_label: str = "责任单位") -> list[Piece]:
+    """``(牵头单位:县教育体育局;责任单位:县公安局、各乡镇(街道))`` as pieces (unknown units stay flagged)."""
+    out: list[Piece] = []
+    if not lead and not co:
+        return out
+    out.append(Piece("("))
+    if lead:
+        out.append(Piece(f"{lead_label}:"))
+        out += _joined(lead)
+    if co:
+        out.append(Piece(";" if lead else ""))
+        out.append(Piece(f"{co_label}:"))
+        out += _joined(co)
+    out.append(Piece(")"))
+    return out
+
+
+def _joined(units: list[Piece]) -> list[Piece]:
+    out: list[Piece] = []
+    for i, unit in enumerate(units):
+        if i:
+            out.append(Piece("、"))
+        out.append(Piece(unit.text, unit.review))
+    return out
+
+
+def link_tasks(body: list[Task], table: list[Task]) -> dict[str, Task]:
+    """Each task-list row's body task: by ``same_as``, else by title, else by position."""
+    by_id = {t.id: t for t in body}
+    by_title = {normalise(squeeze_spaces(t.title)): t for t in body}
+    links: dict[str, Task] = {}
+    for i, row in enumerate(table):
+        match = by_id.get(row.same_as or "") or by_title.get(normalise(squeeze_spaces(row.title)))
+        if match is None and len(body) == len(table):
+            match = body[i]
+        if match is not None:
+            links[row.id] = match
+    return links
+
+
+def consistency_notes(table: list[Task], links: dict[str, Task]) -> list[str]:
+    """Where the source's body and task list disagree (title, units); the draft follows the body."""
+    notes = []
+    for row in table:
+        body = links.get(row.id)
+        if body is None:
+            notes.append(f"task-list row {row.number or row.id} {squeeze_spaces(row.title)}: no matching task "
+                         "in the body; drafted from the list alone")
+            continue
+        if normalise(squeeze_spaces(row.title)) != normalise(squeeze_spaces(body.title)):
+            notes.append(f"task-list row {row.number or row.id}: the source list says "
+                         f"“{squeeze_spaces(row.title)}”, the body “{body.title}”; the draft uses the body's")
+        for role in ("lead", "co"):
+            mine = [u.canonical for u in getattr(row, role)]
+            theirs = [u.canonical for u in getattr(body, role)]
+            if None not in mine + theirs and sorted(mine) != sorted(theirs):
+                notes.append(f"task-list row {row.number or row.id} {body.title}: {role} units differ between "
+                             "the source's list and body; the draft uses the body's")
+    return notes
+
+
+def _rows(source_rows: list[Task], links: dict[str, Task], drafted: dict[str, DraftTask], adapter: Adapter,
+          vocab: Vocabulary) -> list[Row]:
+    """Task-list rows: group rows, then one row per task (sub-rows leave 序号 and 重点任务 blank)."""
+    rows: list[Row] = []
+    group = None
+    groups = 0
+    number = 0
+    previous = None
+    for task in source_rows:
+        linked = links.get(task.id)
+        own = drafted.get(task.id) or draft_task(task, adapter, vocab)
+        shared = drafted[linked.id] if linked is not None and linked.id in drafted else own
+        if shared.group and shared.group != group:
+            group = shared.group
+            groups += 1
+            rows.append(Row(group=f"{CN_NUMERALS[groups - 1] if groups <= 10 else groups}、{group}"))
+        continuation = shared.title == previous
+        previous = shared.title
+        if not continuation:
+            number += 1
+        rows.append(Row(
+            number="" if continuation else str(number),
+            title=[] if continuation else [Piece(shared.title)],
+            measures=own.body,
+            lead=shared.lead,
+            co=shared.co,
+            where=shared.where,
+        ))
+    return rows

@@ -1,0 +1,126 @@
+"""Fill a Word template with a ``Plan``: docxtpl in a sandboxed Jinja2 environment.
+
+Templates are untrusted: they are checked as packages first (``ooxml.check_package``),
+then rendered with a ``SandboxedEnvironment`` (autoescape on, no loader, unknown fields
+are errors), so ``{{ ''.__class__.__mro__ }}`` fails with one line instead of running.
+The fields a template can use are listed in ``docs/drafting.md``.
+"""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from policykit.draft import ooxml
+from policykit.draft.adapt import Piece, full_width
+from policykit.draft.plan import Block, Plan, Row
+from policykit.errors import InputError
+from policykit.profile import Profile
+
+PLAN_TEMPLATE = "plan.docx"
+TASKLIST_TEMPLATE = "tasklist.docx"
+
+
+def template_path(name: str) -> Path:
+    """A bundled template: ``templates/`` of the source tree, else the installed package data."""
+    source_tree = Path(__file__).resolve().parents[2] / "templates" / name
+    if source_tree.is_file():
+        return source_tree
+    return Path(str(resources.files("policykit").joinpath("templates", name)))
+
+
+def rich(pieces: list[Piece], font: str | None = None) -> ooxml.RichRuns:
+    """Pieces → runs; pieces with a review note are highlighted yellow."""
+    return ooxml.rich_runs((full_width(p.text), font, p.review is not None) for p in pieces)
+
+
+def text_of(pieces: list[Piece]) -> str:
+    return full_width("".join(p.text for p in pieces))
+
+
+def _field(context: dict[str, Any], name: str, pieces: list[Piece]) -> None:
+    """Every field twice: ``name`` as plain text, ``name_rich`` as highlighted runs for ``{{r name_rich}}``."""
+    context[name] = text_of(pieces)
+    context[f"{name}_rich"] = rich(pieces)
+
+
+def block_context(block: Block, fonts: dict[str, str]) -> dict[str, Any]:
+    lead_font = fonts.get({2: "heading2", 3: "heading3"}.get(block.lead_level, ""), None)
+    parts = [(full_width(block.lead), lead_font, False)] if block.lead else []
+    parts += [(full_width(p.text), None, p.review is not None) for p in block.pieces]
+    runs = ooxml.rich_runs(parts)
+    return {"kind": block.kind, "text": runs.text, "runs": runs}
+
+
+def row_context(row: Row) -> dict[str, Any]:
+    context: dict[str, Any] = {"number": row.number, "group": row.group or "",
+                               "group_rich": rich([Piece(row.group or "")])}
+    for name in ("title", "measures", "lead", "co"):
+        _field(context, name, _units_joined(getattr(row, name)) if name in ("lead", "co") else getattr(row, name))
+    return context
+
+
+def _units_joined(units: list[Piece]) -> list[Piece]:
+    out: list[Piece] = []
+    for i, unit in enumerate(units):
+        if i:
+            out.append(Piece("、"))
+        out.append(unit)
+    return out
+
+
+def plan_context(plan: Plan, profile: Profile, fonts: dict[str, str]) -> dict[str, Any]:
+    """Everything a template may use (see docs/drafting.md: "Template fields")."""
+    context: dict[str, Any] = {
+        "issuer": plan.issuer,
+        "addressees": full_width(plan.addressees),
+        "county": profile.name,
+        "level": profile.level,
+        "province": profile.province,
+        "prefecture": profile.prefecture or "",
+        "basis": list(profile.basis),
+        "blocks": [block_context(b, fonts) for b in plan.blocks],
+        "rows": [row_context(r) for r in plan.rows],
+    }
+    for name in ("doc_number", "date", "notice_title", "notice_body", "title", "attachment_title"):
+        _field(context, name, getattr(plan, name))
+    return context
+
+
+def render_template(context: dict[str, Any], template: Path | None, default: str) -> Any:
+    """Fill ``template`` (or the bundled ``default``) → a python-docx Document, fonts completed."""
+    from docxtpl import DocxTemplate
+    from jinja2 import StrictUndefined, TemplateError
+    from jinja2.sandbox import SandboxedEnvironment
+    from lxml import etree
+
+    path = template or template_path(default)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise InputError(str(path), err.strerror or str(err)) from None
+    try:
+        ooxml.check_package(data, str(path))
+    except ValueError as err:
+        raise InputError(str(path), str(err)) from None
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    try:
+        tpl = DocxTemplate(io.BytesIO(data))
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except TemplateError as err:
+        raise InputError(str(path), f"template error: {err.message or type(err).__name__}") from None
+    except etree.XMLSyntaxError as err:
+        raise InputError(str(path), f"the filled template is not valid Word XML ({err}); "
+                                    "rich fields need {{r name_rich}} in a run of their own") from None
+    document = tpl.docx
+    ooxml.fill_run_fonts(document)
+    ooxml.merge_blank_cells_down(document)
+    return document
+
+
+def to_bytes(document: Any) -> bytes:
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()

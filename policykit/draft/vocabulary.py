@@ -1,0 +1,60 @@
+"""The drafter's data files (``policykit/data/draft/*.toml``), read once."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from policykit.profile import _toml
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What ``adapt.toml`` and ``wording.toml`` say, ready to use."""
+
+    protected_words: dict[str, tuple[str, ...]]
+    county_suffixes: tuple[str, ...]
+    prefecture_suffixes: tuple[str, ...]
+    province_suffixes: tuple[str, ...]
+    ethnic_groups: tuple[str, ...]
+    provinces: tuple[str, ...]
+    level1: re.Pattern[str]
+    level2: re.Pattern[str]
+    level3: re.Pattern[str]
+    tasks_section: re.Pattern[str]
+    attachment: re.Pattern[str]
+    trailer: re.Pattern[str]
+    wording: dict[str, Any]
+    punctuation: dict[str, str]
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("policykit").joinpath("data", "draft", name).read_text(encoding="utf-8")
+    return _toml().loads(text)
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The bundled vocabulary: ``vocabulary().protected_words["市"]`` holds ``"城市"``."""
+    adapt = _read("adapt.toml")
+    wording = _read("wording.toml")
+    sections = adapt["sections"]
+    return Vocabulary(
+        protected_words={k: tuple(v) for k, v in adapt["protected_words"].items()},
+        county_suffixes=tuple(adapt["county_suffixes"]),
+        prefecture_suffixes=tuple(adapt["prefecture_suffixes"]),
+        province_suffixes=tuple(adapt["province_suffixes"]),
+        ethnic_groups=tuple(adapt["ethnic_groups"]),
+        provinces=tuple(adapt["provinces"]),
+        level1=re.compile(sections["level1"]),
+        level2=re.compile(sections["level2"]),
+        level3=re.compile(sections["level3"]),
+        tasks_section=re.compile(sections["tasks"]),
+        attachment=re.compile(sections["attachment"]),
+        trailer=re.compile(sections["trailer"]),
+        wording={k: v for k, v in wording.items() if k != "punctuation"},
+        punctuation=dict(wording["punctuation"]),
+    )

@@ -77,7 +77,7 @@ def build_task(draft: Draft, task_id: str, ctx: Context) -> Task:
         if lead:
             flags.append("lead-inherited")
     for rule in ctx.rules:
-        if rule.kind == "implicit_co" and rule.units and rule.start < draft.span.end:
+        if rule.kind == "implicit_co" and rule.units and rule.start < draft.span.start:
             for unit in _units([rule.units], ctx):
                 unit.note = f"standing rule: {rule.text}"
                 co.append(unit)

@@ -1,0 +1,198 @@
+"""Every assignment style of PATTERNS.md, on our own sentences, in full-width and ASCII punctuation.
+
+Each test parses a small plan with ``policykit.parse_text`` and checks the
+exact lead and co unit names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policykit import parse_text
+
+
+def units(text: str) -> list[tuple[list[str], list[str], list[str]]]:
+    """(lead names, co names, flags without unit-unknown) of every task."""
+    doc = parse_text(text)
+    return [([u.name for u in t.lead], [u.name for u in t.co], [f for f in t.flags if f != "unit-unknown"])
+            for t in doc.tasks]
+
+
+def both(text: str) -> list[str]:
+    """The same plan in full-width and in ASCII punctuation."""
+    ascii_text = text.translate(str.maketrans("（）：；，", "():;,"))
+    return [text, ascii_text]
+
+
+# --------------------------------------------------------------------------- trailers
+
+
+@pytest.mark.parametrize("text", both("二、主要任务\n1.加强校园巡逻。每天巡查不少于2次。（牵头单位：县公安局；责任单位：县教育体育局、县司法局）"))
+def test_trailer_on_the_same_line(text):
+    assert units(text) == [(["县公安局"], ["县教育体育局", "县司法局"], [])]
+
+
+@pytest.mark.parametrize("text", both("二、主要任务\n1.加强校园巡逻。每天巡查不少于2次。\n（牵头单位：县公安局；责任单位：县教育体育局、各乡镇）"))
+def test_trailer_on_the_next_line(text):
+    assert units(text) == [(["县公安局"], ["县教育体育局", "各乡镇"], [])]
+
+
+@pytest.mark.parametrize("text", both("1.整治校园周边环境。开展联合检查。〔牵头单位：市市场监管局，责任单位：市公安局、市城管局〕"))
+def test_trailer_in_hexagonal_brackets(text):
+    assert units(text) == [(["市市场监管局"], ["市公安局", "市城管局"], [])]
+
+
+@pytest.mark.parametrize("text", both("1.整治校园周边环境。开展联合检查。（牵头单位：市市场监管局，配合单位：市公安局、市城管局）"))
+def test_trailer_with_co_operating_label(text):
+    assert units(text) == [(["市市场监管局"], ["市公安局", "市城管局"], [])]
+
+
+@pytest.mark.parametrize("text", both("1.整治校园周边环境。开展联合检查。（市市场监管局牵头，市公安局配合）"))
+def test_trailer_a_leads_b_co_operates(text):
+    assert units(text) == [(["市市场监管局"], ["市公安局"], [])]
+
+
+@pytest.mark.parametrize("text", both("1.整治校园周边环境。开展联合检查。（市市场监管局、市公安局牵头，有关部门按职责分工负责）"))
+def test_trailer_two_leads_and_the_relevant_departments(text):
+    assert units(text) == [(["市市场监管局", "市公安局"], ["有关部门"], [])]
+
+
+@pytest.mark.parametrize("text", both("1.整治校园周边环境。开展联合检查。（市市场监管局、市公安局、市城管局等按职责分工负责）"))
+def test_trailer_without_a_lead_puts_everyone_in_co(text):
+    assert units(text) == [([], ["市市场监管局", "市公安局", "市城管局"], ["lead-missing"])]
+
+
+@pytest.mark.parametrize("text", both("1.整治校园周边环境。开展联合检查。〔责任单位：市市场监管局、市公安局按职责分工负责〕"))
+def test_responsible_units_by_division_of_duties(text):
+    assert units(text) == [([], ["市市场监管局", "市公安局"], ["lead-missing"])]
+
+
+def test_a_single_responsible_unit_leads():
+    assert units("1.整治校园周边环境。(责任单位:市市场监管局)") == [(["市市场监管局"], [], [])]
+
+
+def test_remarks_in_brackets_are_not_assignments():
+    text = "1.加强文身管理。督促医疗卫生机构(含医疗美容机构)不得开展文身服务。(牵头单位:市卫生健康局)"
+    assert units(text) == [(["市卫生健康局"], [], [])]
+
+
+def test_a_named_leader_is_not_a_unit():
+    for text in both("1.整治校园周边环境。（牵头市领导：张三；牵头单位：市市场监管局；责任单位：市公安局）"):
+        assert units(text) == [(["市市场监管局"], ["市公安局"], [])]
+
+
+def test_a_time_limit_in_the_trailer_is_not_a_unit():
+    text = "1.整治校园周边环境。(牵头单位:市市场监管局;责任单位:市公安局;完成时限:2023年12月底前)"
+    assert units(text) == [(["市市场监管局"], ["市公安局"], [])]
+
+
+def test_the_trailer_governs_a_paragraph_with_nested_assignments():
+    text = ("1.开展防溺水专项治理。宣传部门要统筹广播电视资源。公安机关要督促派出所巡逻。水利部门要排查水库。"
+            "(牵头单位:市水利局;责任单位:市委宣传部、市公安局)")
+    assert units(text) == [(["市水利局"], ["市委宣传部", "市公安局"], [])]
+
+
+# --------------------------------------------------------------------------- field lines
+
+
+@pytest.mark.parametrize("text", both("1.整治校园周边环境。开展联合检查。\n牵头单位：市市场监管局\n责任单位：市公安局、市城管局"))
+def test_field_lines(text):
+    assert units(text) == [(["市市场监管局"], ["市公安局", "市城管局"], [])]
+
+
+@pytest.mark.parametrize("text", both("（一）整治校园周边环境。开展联合检查。\n牵头责任单位：市市场监管局\n主要协作单位：市公安局、市城管局"))
+def test_lead_responsible_and_main_partner_fields(text):
+    assert units(text) == [(["市市场监管局"], ["市公安局", "市城管局"], [])]
+
+
+def test_label_with_the_unit_on_the_next_line():
+    text = "1.整治校园周边环境\n开展联合检查。\n牵头部门\n市市场监管局\n配合部门\n市公安局"
+    doc = parse_text(text)
+    assert units(text) == [(["市市场监管局"], ["市公安局"], [])]
+    assert doc.tasks[0].text == "开展联合检查。"
+
+
+# --------------------------------------------------------------------------- unit headings
+
+
+def test_blocks_headed_by_their_unit():
+    text = "一、职责分工\n（一）县教体局。主要负责全县校园安全工作的统筹协调。\n（二）县公安局。负责校园周边治安巡逻。"
+    assert units(text) == [(["县教体局"], [], []), (["县公安局"], [], [])]
+
+
+def test_unit_label_lines_head_their_duties():
+    text = "区教育局:\n负责指导学校开展安全教育。\n区卫生健康委:\n负责学校卫生防疫指导。"
+    doc = parse_text(text)
+    assert [(t.title, t.text) for t in doc.tasks] == [("区教育局", "负责指导学校开展安全教育。"),
+                                                     ("区卫生健康委", "负责学校卫生防疫指导。")]
+    assert units(text) == [(["区教育局"], [], []), (["区卫生健康委"], [], [])]
+
+
+def test_a_unit_heading_leads_the_items_under_it():
+    text = "（一）县教体局\n1.统筹协调全县校园安全工作。\n2.指导学校开展应急演练。"
+    assert units(text) == [(["县教体局"], [], []), (["县教体局"], [], [])]
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@pytest.mark.parametrize(("sentence", "lead", "co"), [
+    ("由市市场监管局牵头，市公安局、市城管局配合，开展联合检查。", ["市市场监管局"], ["市公安局", "市城管局"]),
+    ("主要由市教育局牵头，市公安局、市司法局配合开展。", ["市教育局"], ["市公安局", "市司法局"]),
+    ("市市场监管局会同市教育局开展专项检查。", ["市市场监管局"], ["市教育局"]),
+    ("市水利局联合市教育局开展巡查。", ["市水利局"], ["市教育局"]),
+    ("由市交通运输局牵头，各乡镇负责落实。", ["市交通运输局"], ["各乡镇"]),
+    ("市委宣传部负责组织新闻媒体开展宣传。", ["市委宣传部"], []),
+    ("县教体局要加强学校安全管理。县公安局要加强周边巡逻。", ["县教体局"], ["县公安局"]),
+])
+def test_assignments_written_into_sentences(sentence, lead, co):
+    for text in both("1.加强校园安全。" + sentence):
+        assert units(text) == [(lead, co, [])]
+
+
+# --------------------------------------------------------------------------- standing rules
+
+
+@pytest.mark.parametrize("text", both("各项任务列第一位者为牵头单位（下同）。\n1.整治校园周边环境。（市市场监管局、市公安局、市城管局）\n2.加强安全教育。（责任单位：市教育局、市司法局）"))
+def test_first_listed_unit_leads(text):
+    assert units(text) == [(["市市场监管局"], ["市公安局", "市城管局"], []),
+                           (["市教育局"], ["市司法局"], [])]
+
+
+def test_without_the_rule_an_unlabelled_list_has_no_lead():
+    assert units("1.整治校园周边环境。(市市场监管局、市公安局)") == [([], ["市市场监管局", "市公安局"], ["lead-missing"])]
+
+
+@pytest.mark.parametrize("text", both("以下任务均需各区政府落实，不再一一列出。\n1.整治校园周边环境。（牵头单位：市市场监管局；责任单位：市公安局）\n2.加强安全教育。（牵头单位：市教育局）"))
+def test_tasks_below_need_every_district_government(text):
+    doc = parse_text(text)
+    assert units(text) == [(["市市场监管局"], ["市公安局", "各区政府"], []), (["市教育局"], ["各区政府"], [])]
+    assert doc.tasks[1].co[0].note.startswith("standing rule: 以下任务均需各区政府落实")
+    assert doc.warnings == [f"line 1: standing rule \"{text.splitlines()[0][:-1]}\": 各区政府 added to the "
+                            "co-operating units of every later task"]
+
+
+def test_every_task_involves_the_prefectures():
+    text = "具体任务均涉及相关市(州)人民政府,不再做分工,下同。\n1.整治校园周边环境。(牵头单位:省市场监管局;责任单位:省公安厅)"
+    assert units(text) == [(["省市场监管局"], ["省公安厅", "相关市(州)人民政府"], [])]
+
+
+def test_a_rule_applies_only_to_later_tasks():
+    text = "1.整治校园周边环境。(牵头单位:市市场监管局)\n以下任务均需各区政府落实,不再一一列出。\n2.加强安全教育。(牵头单位:市教育局)"
+    assert units(text) == [(["市市场监管局"], [], []), (["市教育局"], ["各区政府"], [])]
+
+
+# --------------------------------------------------------------------------- pronouns, no units
+
+
+def test_pronoun_stands_for_the_issuer():
+    text = "青浦区教育局关于2023年校园安全工作的报告\n一、工作任务\n1.加强校园安全检查。我局负责会同公安青浦分局开展检查。"
+    doc = parse_text(text)
+    assert doc.meta.issuer == "青浦区教育局"
+    lead = doc.tasks[0].lead[0]
+    assert (lead.raw, lead.name) == ("我局", "青浦区教育局")
+    assert [u.name for u in doc.tasks[0].co] == ["公安青浦分局"]
+
+
+def test_a_task_naming_no_unit_has_none():
+    assert units("二、主要任务\n1.加强校园安全文化建设。开展形式多样的主题活动。") == [([], [], ["lead-missing"])]

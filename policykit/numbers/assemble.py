@@ -20,6 +20,10 @@ SCOPE_WORDS = ("周边", "半径", "周围", "距离")
 DEADLINE_UNITS = ("年", "个月")
 SUBJECT_STOP = re.compile(r"[,;:。、]|并|\s{2,}")
 INCLUDED = re.compile(r"\s*(?:\(含[^)]{0,12}\))?\s*")
+# "配备1台手抬机动泵、2支水枪": a quantity listed right after a requirement shares its op.
+ENUMERATION = r"[\u4e00-\u9fff()]{0,12}、\s*"
+LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[、\s]+)")
+LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年\s*")
 
 
 @dataclass
@@ -60,6 +64,7 @@ class _Reading:
     is_condition: bool = False
     text_start: int | None = None  # the period word, when it opens the requirement's wording
     per_end: int | None = None  # end of a density phrase ("每千人口") before the number
+    verb: str | None = None  # the verb right before the number ("培训5000人次")
 
 
 def read_requirements(text: str, vocab: Vocab) -> list[Found]:
@@ -77,17 +82,26 @@ def _read_sentence(s: str, base: int, vocab: Vocab) -> list[Found]:
     tokens = [t for t in tokens if not any(a <= t.start < b for a, b, _ in density)]
     readings = _readings(s, tokens, density, vocab)
     _mark_conditions(s, readings, vocab)
+    clause_conditions = _clause_conditions(s, tokens, vocab)
     out: list[Found] = []
-    running: str | None = None
+    running: tuple[int, str] | None = None  # (position, text) of the condition in force
     numeric_condition: str | None = None
+    floor = 0
     for r in readings:
         if r.is_condition:
             numeric_condition = _condition_text(s, r, readings, vocab)
+            floor = r.end
             continue
-        own = _own_condition(s, r, vocab)
-        condition = own or numeric_condition or running
-        running, numeric_condition = condition, None
-        _settle_subject(s, r, vocab)
+        earlier = [c for c in clause_conditions if c[0] <= r.bound_start]
+        if earlier and (running is None or earlier[-1][0] > running[0]):
+            running = earlier[-1]
+        _settle_subject(s, r, floor, vocab)
+        inherited = running[1] if running and r.subject_start is None else None
+        condition = _own_condition(s, r, vocab) or numeric_condition or inherited
+        if condition is not None:
+            running = (r.bound_start, condition)
+        numeric_condition = None
+        floor = max(r.end, r.subject_end or 0)
         start = min(x for x in (r.bound_start, r.subject_start, r.text_start) if x is not None)
         end = max(x for x in (r.end, r.subject_end) if x is not None)
         out.append(Found(
@@ -177,6 +191,8 @@ def _readings(s: str, tokens: list[Token], density: list, vocab: Vocab) -> list[
             reading = _read_token(s, tok, nxt, floor, density, vocab)
             if reading is not None and reading.value_max is not None and tok.kind != "range":
                 skip.add(i + 1)  # "100人以上1000人以下": the second number is the range's end
+        if reading is None and out and re.fullmatch(ENUMERATION, s[out[-1].end:tok.start]):
+            reading = _Reading(tok, out[-1].op, tok.start, tok.end, target=out[-1].target, unit=tok.unit)
         if reading is None:
             continue
         period, at = _period_before(s, reading.bound_start, max(prev_end, 0), vocab)
@@ -222,7 +238,7 @@ def _read_token(s: str, tok: Token, nxt: Token | None, floor: int, density: list
         return None  # 3年内: a deadline
     bound, verb, start = _bound_before(s, tok.start, floor, vocab)
     after_bound, end = _bound_after(s, tok.end, vocab)
-    r = _Reading(tok, "=", start, end, unit=tok.unit)
+    r = _Reading(tok, "=", start, end, unit=tok.unit, verb=verb)
     per = next(((b, d) for a, b, d in density if b <= tok.start and a >= floor), None)
     if per is not None:
         r.per_end, r.per = per
@@ -263,6 +279,36 @@ def _read_token(s: str, tok: Token, nxt: Token | None, floor: int, density: list
         return r
     if tok.unit in DISTANCE_UNITS and _ends_with(head, SCOPE_WORDS):
         return r
+    if _ends_with(_trim_modals(head, vocab), vocab.measure_nouns):
+        return r  # "辅警的平均年薪为4万元"
+    obj = _verb_object(head, vocab)
+    if obj is not None and tok.unit not in DEADLINE_UNITS:
+        r.subject, r.subject_start, r.subject_end = obj, tok.start - len(obj), tok.start
+        return r  # "设队长1名"
+    return None
+
+
+def _trim_modals(text: str, vocab: Vocab) -> str:
+    """Drop modal and linking words at the end: "队员人数为" → "队员人数"."""
+    word = _ends_with(text, vocab.modal_words)
+    while word and len(word) < len(text):
+        text = text[: -len(word)].rstrip()
+        word = _ends_with(text, vocab.modal_words)
+    return text
+
+
+def _verb_object(head: str, vocab: Vocab) -> str | None:
+    """The object between a verb and the number: "乡镇政府专职消防队设队长" → "队长"."""
+    m = re.search(r"[\u4e00-\u9fff]{1,6}$", head)
+    if m is None:
+        return None
+    tail = head[max(0, m.start() - 2):]
+    for verb in vocab.verbs_before_object:
+        at = tail.rfind(verb)
+        if at >= 0:
+            obj = tail[at + len(verb):]
+            if 1 <= len(obj) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", obj):
+                return obj
     return None
 
 
@@ -298,54 +344,135 @@ def _cut_opener(s: str, start: int, pos: int, vocab: Vocab) -> int:
     return best
 
 
+def _clause_conditions(s: str, tokens: list[Token], vocab: Vocab) -> list[tuple[int, str]]:
+    """Whole clauses that limit what follows: "…达不到规划和建设指标要求的," or "即对今后新出现的零就业家庭,"."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in re.finditer(r"[,:]|$", s):
+        text, at = s[start:m.start()], start
+        start = m.end()
+        if not text.strip() or any(at <= t.start < m.start() for t in tokens):
+            continue
+        body = re.sub(r"^\s*(?:[一二三四五]是)?\s*即?", "", text).strip()
+        opener = _starts_with(body, vocab.condition_clause_openers)
+        if opener and len(body) > len(opener):
+            out.append((m.start(), body[len(opener):]))
+        elif body.endswith("的") and len(body) > 2:
+            out.append((m.start(), body))
+    return out
+
+
+def _scope_before(s: str, r: _Reading, vocab: Vocab) -> tuple[int, str]:
+    """The clause text before the bound, without period words and bases: "各学校每月" → "各学校"."""
+    start = clause_start(s, r.bound_start)
+    pre = s[start:r.bound_start]
+    if r.per_end is not None and r.per_end <= r.bound_start:
+        density_start = s.rfind("每", start, r.per_end)
+        pre = s[start:density_start] if density_start >= start else pre
+    for word in vocab.basis_words:
+        at = pre.find(word)
+        if at > 0:
+            pre = pre[:at]
+    if r.period:
+        pre = pre.replace(r.period, "")
+    pre = _trim_modals(pre.strip(), vocab)
+    cut = _ends_with(pre, vocab.subject_cut_verbs)
+    if cut and len(cut) < len(pre):
+        pre = pre[: -len(cut)]
+    return start, pre.strip()
+
+
 def _own_condition(s: str, r: _Reading, vocab: Vocab) -> str | None:
     """"寄宿制学校至少配2名" → "寄宿制学校": the scope written before the bound."""
-    start = clause_start(s, r.bound_start)
-    pre = s[start:r.bound_start].strip()
-    if not pre:
-        return None
+    start, pre = _scope_before(s, r, vocab)
+    if not pre or any(word in pre for word in vocab.condition_blockers):
+        return None  # "督促指导学校": the object of a duty, not a scope
+    each = vocab.condition_each.search(pre)
+    if each:
+        return each.group(0)
     if _ends_with(pre, vocab.condition_heads) is None and not pre.endswith("范围内"):
         return None
-    if any(word in pre for word in vocab.condition_blockers):
-        return None  # "督促指导学校": the object of a duty, not a scope
-    cut = _cut_opener(s, start, r.bound_start, vocab)
-    pre = s[cut:r.bound_start].strip()
-    return pre or None
+    at = s.find(pre, start)
+    cut = _cut_opener(s, at, at + len(pre), vocab)
+    return s[cut:at + len(pre)].strip() or None
 
 
 def _strip(text: str, vocab: Vocab) -> str:
-    """Drop leading verbs and fillers and trailing 要求/等: "开展联合检查" → "联合检查"."""
+    """Drop list markers, leading verbs and fillers, trailing modals and 要求/等: "开展联合检查" → "联合检查"."""
     changed = True
     while changed and text:
         changed = False
+        for rx in (LIST_MARKER, LEADING_YEAR):
+            m = rx.match(text)
+            if m and m.end():
+                text, changed = text[m.end():], True
         word = _starts_with(text, vocab.subject_strip_prefix)
         if word:
             text, changed = text[len(word):], True
-        word = _ends_with(text, vocab.subject_strip_suffix)
+        word = _ends_with(text, vocab.subject_strip_suffix) or _ends_with(text, vocab.modal_words)
         if word and len(word) < len(text):
             text, changed = text[: -len(word)], True
     return text.strip()
 
 
-def _settle_subject(s: str, r: _Reading, vocab: Vocab) -> None:
-    """What is counted: the noun phrase after the quantity, else the phrase before the bound."""
+def _after_phrase(s: str, r: _Reading, vocab: Vocab) -> tuple[str, int]:
+    """The noun phrase after the quantity and where it ends: "1名专职保安员;" → ("专职保安员", end)."""
+    pos = r.end
+    paren = re.match(r"\s*\([^)]{0,12}\)", s[pos:])
+    if paren:
+        pos += paren.end()  # "96小时(4天)": a restatement, not the subject
+    stop = SUBJECT_STOP.search(s, pos)
+    end = stop.start() if stop else len(s)
+    phrase = _strip(s[pos:end], vocab)
+    return phrase, (s.find(phrase, pos) + len(phrase) if phrase else pos)
+
+
+def _before_phrase(s: str, r: _Reading, floor: int, vocab: Vocab) -> tuple[str, int | None]:
+    """The phrase before the bound naming what is bounded: "每年学校专职保安员培训及实操演练不少于15天"."""
+    start = max(clause_start(s, r.bound_start), floor, r.per_end or 0)
+    end = r.bound_start
+    if r.verb and s.startswith(r.verb, end) and r.verb not in vocab.subject_strip_prefix:
+        end += len(r.verb)  # "职业技能培训5000万人次": 培训 names what is counted
+    pre = s[start:end]
+    if r.period and r.period in pre:
+        before, _, after = pre.rpartition(r.period)
+        rest = _strip(after, vocab)
+        pre = after if rest and not re.fullmatch(r"每.{0,2}", rest) else before
+    if _starts_with(pre.strip(), vocab.basis_words):
+        return "", None
+    for verb in vocab.subject_cut_verbs:
+        at = pre.rfind(verb)
+        rest = pre[at + len(verb):].strip()
+        if at >= 0 and rest and rest not in vocab.measure_nouns:
+            pre = pre[at + len(verb):]  # "统筹设置…受理窗口数量" → "…受理窗口数量"; not "落实率" → "率"
+    phrase = _strip(_trim_modals(pre.strip(), vocab), vocab)
+    return phrase, (s.find(phrase, start) if phrase else None)
+
+
+def _settle_subject(s: str, r: _Reading, floor: int, vocab: Vocab) -> None:
+    """What is counted: a measured noun before the bound, else the noun phrase after the quantity."""
     if r.subject is not None:
         return
-    stop = SUBJECT_STOP.search(s, r.end)
-    end = stop.start() if stop else len(s)
-    after = s[r.end:end]
-    lead = len(after) - len(after.lstrip())
-    phrase = _strip(after, vocab)
-    if phrase:
-        r.subject = phrase
-        r.subject_end = r.end + lead + after.strip().find(phrase) + len(phrase)
-        return
-    start = max(clause_start(s, r.bound_start), r.per_end or 0)
-    pre = s[start:r.bound_start]
-    at = pre.rfind(r.period) if r.period else -1
-    if r.period and at >= 0:
-        pre, start = pre[at + len(r.period):], start + at + len(r.period)
-    phrase = _strip(pre.strip(), vocab)
-    if phrase:
-        r.subject = phrase
-        r.subject_start = start + pre.find(phrase)
+    after, after_end = _after_phrase(s, r, vocab)
+    before, before_start = _before_phrase(s, r, floor, vocab)
+    after_owns = s[r.end:].lstrip().startswith("的") and not re.match(r"\s*的(?:标准|要求|比例)", s[r.end:])
+    measured = bool(before) and _ends_with(before, vocab.measure_nouns) is not None
+    if measured and not after_owns:
+        r.subject, r.subject_start = before, before_start
+        if before_start is not None and before_start < clause_start(s, r.bound_start):
+            r.subject_start = None
+    elif after:
+        r.subject, r.subject_end = after, after_end
+    elif before:
+        r.subject, r.subject_start = before, before_start
+    else:
+        r.subject = _previous_clause_measure(s, r, vocab)
+
+
+def _previous_clause_measure(s: str, r: _Reading, vocab: Vocab) -> str | None:
+    """"距离上一次巡河结束时间,要大于96小时" → "距离上一次巡河结束时间" (the clause before names it)."""
+    start = clause_start(s, r.bound_start)
+    if start == 0:
+        return None
+    prev = _strip(s[clause_start(s, start - 1):start - 1], vocab)
+    return prev if _ends_with(prev, vocab.measure_nouns) else None

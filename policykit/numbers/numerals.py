@@ -45,7 +45,7 @@ def to_number(text: str) -> int | float | None:
     multiplier = 1
     while text and text[-1] in BIG and not (len(text) > 1 and _is_chinese(text[:-1])):
         multiplier *= BIG[text[-1]]
-        text = text[:-1]
+        text = text[:-1].rstrip()
     if re.fullmatch(ARABIC, text):
         try:
             value = Decimal(text.replace(",", ""))

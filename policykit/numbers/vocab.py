@@ -35,6 +35,13 @@ class Vocab:
     after: tuple[Bound, ...]
     between: dict[str, str]
     verbs: tuple[str, ...]
+    verbs_before_object: tuple[str, ...]
+    measure_nouns: tuple[str, ...]
+    modal_words: tuple[str, ...]
+    subject_cut_verbs: tuple[str, ...]
+    basis_words: tuple[str, ...]
+    condition_each: re.Pattern[str]
+    condition_clause_openers: tuple[str, ...]
     rate_words: tuple[str, ...]
     periods: tuple[str, ...]
     per_density_of: tuple[str, ...]
@@ -74,6 +81,13 @@ def load_vocab(path: str | None = None) -> Vocab:
         after=_bounds(data["after"]),
         between={word: op for op, words in data["between"].items() for word in words},
         verbs=_longest_first(data["verbs"]),
+        verbs_before_object=_longest_first(data["verbs_before_object"]),
+        measure_nouns=_longest_first(data["measure_nouns"]),
+        modal_words=_longest_first(data["modal_words"]),
+        subject_cut_verbs=_longest_first(data["subject_cut_verbs"]),
+        basis_words=_longest_first(data["basis_words"]),
+        condition_each=re.compile(data["condition_each"]),
+        condition_clause_openers=_longest_first(data["condition_clause_openers"]),
         rate_words=_longest_first(data["rate_words"]),
         periods=_longest_first(data["periods"]),
         per_density_of=_longest_first(data["per_density_of"]),

@@ -353,3 +353,69 @@ def build_qingpu_pdf(path: Path, seed: Path = QINGPU) -> Path:
     """The Qingpu 职责分工 table as a ruled PDF table with its title above."""
     title = seed.read_text(encoding="utf-8").splitlines()[0]
     return build_pdf(path, [title], QINGPU_HEADER, qingpu_rows(seed), (60, 80, 200, 60, 100))
+
+
+# ---------------------------------------------------------------------------
+# HTML: a county government's notice page
+
+MENGZI_FIELD_COUNT = 7  # the seed opens with 7 label/value pairs (索引号 … 信息名称)
+
+
+def _cell(tag: str, text: str, **attrs: int) -> str:
+    from html import escape
+
+    extra = "".join(f' {k}="{v}"' for k, v in attrs.items())
+    return f"<{tag}{extra}>{escape(text)}</{tag}>"
+
+
+def build_mengzi_html(path: Path, seed: Path = MENGZI, encoding: str = "gb18030") -> Path:
+    """The Mengzi notice as its web page: nav, breadcrumb, metadata table, content with the task list, footer.
+
+    Declared ``gb2312`` in a meta tag and encoded as GB18030, as such sites do.
+    The task list is a ``<table>`` whose 重点任务 header spans two columns and
+    whose group headings span their rows.
+    """
+    from html import escape
+
+    parts = mengzi_parts(seed)
+    meta = [p.text for p in parts.paragraphs[:2 * MENGZI_FIELD_COUNT]]
+    pairs = list(zip(meta[0::2], meta[1::2], strict=True))
+    body = parts.paragraphs[2 * MENGZI_FIELD_COUNT:]
+    field_rows = "".join(
+        "<tr>" + "".join(_cell("td", label + "：") + _cell("td", value) for label, value in pairs[i:i + 2]) + "</tr>"
+        for i in range(0, len(pairs), 2))
+    paragraphs = "\n".join(f"<p>\u3000\u3000{escape(p.label + p.text)}</p>" for p in body)
+    annex = "\n".join(f"<p>{escape(line)}</p>" for line in parts.annex_title)
+    header = "<tr>" + _cell("th", "重点任务", colspan=2) + "".join(_cell("th", h) for h in ANNEX_HEADER[1:]) + "</tr>"
+    rows = []
+    runs = {first: last for first, last in group_runs(parts.rows)}
+    for i, row in enumerate(parts.rows):
+        group = _cell("td", row.group, rowspan=runs[i] - i + 1) if i in runs else ""
+        rows.append("<tr>" + group + "".join(_cell("td", t) for t in (row.task, row.measures, row.lead, row.co))
+                    + "</tr>")
+    title = dict(pairs)["信息名称"]
+    page = f"""<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>{escape(title)}_蒙自市人民政府</title>
+<script>var _hmt = _hmt || []; document.write("统计代码");</script>
+<style>.TRS_Editor p {{ text-indent: 2em; }}</style></head>
+<body>
+<div class="header"><div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a> <a href="/hdjl">互动交流</a></div></div>
+<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zfxxgk">政府信息公开</a> &gt; 政府文件</div>
+<div class="xxgk_table"><table>{field_rows}</table></div>
+<div class="article">
+<h1>{escape(title)}</h1>
+<div class="info">发布时间：2023-05-09 来源：蒙自市人民政府办公室 字体：<a>[大</a> <a>中</a> <a>小]</a></div>
+<div class="TRS_Editor">
+{paragraphs}
+{annex}
+<table border="1">{header}{''.join(rows)}</table>
+</div>
+<div class="share">分享到：<a>微信</a> <a>微博</a></div>
+<div class="print"><a href="javascript:window.print()">【打印本页】</a> <a>【关闭窗口】</a></div>
+</div>
+<div class="footer">主办：蒙自市人民政府办公室 滇ICP备00000000号 版权所有</div>
+</body></html>
+"""
+    path.write_bytes(page.encode(encoding))
+    return path

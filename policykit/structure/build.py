@@ -42,7 +42,8 @@ def table_draft(rec: Record) -> Draft:
     title = squeeze_spaces("".join(p.text for p in rec.title)).strip(_TITLE_TRIM)
     return Draft("table", rec.number, title, [rec.group] if rec.group else [], list(rec.cells.get("text", [])),
                  Span(rec.start, rec.end), rec.line, assignment, checked=list(rec.checked),
-                 flags=list(rec.flags), inherited=rec.inherited, deadline_cells=list(rec.cells.get("deadline", [])))
+                 flags=list(rec.flags), inherited=rec.inherited, inherited_merged=rec.merged,
+                 deadline_cells=list(rec.cells.get("deadline", [])))
 
 
 def cell_assignment(p: Piece) -> Assignment:
@@ -74,7 +75,7 @@ def build_task(draft: Draft, task_id: str, ctx: Context) -> Task:
             co = resp + co
     if not lead and draft.inherited:
         lead = _units(draft.inherited, ctx)
-        if lead:
+        if lead and not draft.inherited_merged:
             flags.append("lead-inherited")
     for rule in ctx.rules:
         if rule.kind == "implicit_co" and rule.units and rule.start < draft.span.start:

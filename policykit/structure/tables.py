@@ -63,6 +63,7 @@ class Record:
     checked: list[tuple[str, str]] = field(default_factory=list)  # (what, text) for the garble test
     flags: list[str] = field(default_factory=list)
     inherited: list[Piece] | None = None  # the row's lead, when this sub-row's lead cell is empty
+    merged: bool = False  # … because the source merges the cell (no need to flag it)
 
     def add(self, role: str, pieces: list[Piece]) -> None:
         if pieces:
@@ -436,6 +437,7 @@ def records(grid: Grid) -> list[Record]:
             _fill(sub, row, skip_title=True)
             if not sub.cells.get("lead"):
                 sub.inherited = row_lead
+                sub.merged = "lead" in row.covered
             cur = sub
             out.append(cur)
         else:

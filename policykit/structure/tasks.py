@@ -59,7 +59,8 @@ class Draft:
     assignment: Assignment
     checked: list[tuple[str, str]] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
-    inherited: list[Piece] | None = None
+    inherited: list[Piece] | None = None  # a lead taken from the row above (table sub-rows)
+    inherited_merged: bool = False  # the source merges that cell: inheriting is reading, not guessing
     deadline_cells: list[Piece] = field(default_factory=list)
 
 

@@ -1,0 +1,108 @@
+"""Metadata, garbled-text detection and same_as linking, each on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykit import parse_text
+from policykit.model import RawDocument
+from policykit.parse import parse_raw
+from policykit.structure.garble import GarbleSettings, garbled_reason
+from policykit.structure.link import align, similarity
+from policykit.structure.meta import doc_level_region, parse_date, period_of, region_of
+
+NOTICE = """建水县人民政府办公室关于印发建水县校园安全防范能力提升三年行动计划（2022—2024年）的通知
+建政办发〔2023〕12号
+各乡镇人民政府，县直各部门：
+现将《建水县校园安全防范能力提升三年行动计划（2022—2024年）》印发给你们，请认真贯彻落实。
+二〇二三年三月十五日
+为贯彻落实《云南省校园安全防范能力提升三年行动计划(2022-2024年)》和《中华人民共和国未成年人保护法》，制定本方案。
+依据《云南省校园安全防范能力提升三年行动计划(2022-2024年)》。
+"""
+
+
+def test_notice_header_without_a_field_block():
+    meta = parse_text(NOTICE).meta
+    assert meta.title.startswith("建水县人民政府办公室关于印发")
+    assert meta.issuer == "建水县人民政府办公室"
+    assert meta.doc_number == "建政办发〔2023〕12号"
+    assert (meta.published, meta.signed) == (None, "2023-03-15")
+    assert meta.region == {"province": "云南省", "prefecture": "红河哈尼族彝族自治州", "county": "建水县",
+                           "level": "county"}
+    assert meta.period == {"start": 2022, "end": 2024}
+    assert meta.references == ["《云南省校园安全防范能力提升三年行动计划(2022-2024年)》", "《中华人民共和国未成年人保护法》"]
+
+
+def test_fields_from_an_html_reader():
+    raw = RawDocument(text="正文\n", format="html", blocks=[], path="notice.html",
+                      fields={"发布机构": "青浦区教育局", "文号": "青教〔2023〕5号", "发布日期": "2023-06-01",
+                              "信息名称": "关于加强校园安全工作的通知"})
+    meta = parse_raw(raw).meta
+    assert (meta.title, meta.issuer, meta.doc_number, meta.published) == (
+        "关于加强校园安全工作的通知", "青浦区教育局", "青教〔2023〕5号", "2023-06-01")
+    assert meta.region["county"] == "青浦区" and meta.region["province"] == "上海市"
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("2023年5月6日", "2023-05-06"), ("二〇二三年十二月三十一日", "2023-12-31"), ("2023-05-09", "2023-05-09"),
+    ("2023.5.9", "2023-05-09"), ("2023年13月1日", None), ("5月6日", None),
+])
+def test_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(("doc_number_line", "expected"), [
+    ("蒙政办发[2023]37号", "蒙政办发[2023]37号"), ("蒙政办发(2023)37号", "蒙政办发(2023)37号"),
+])
+def test_doc_number_brackets(doc_number_line, expected):
+    assert parse_text("关于印发方案的通知\n" + doc_number_line + "\n").meta.doc_number == expected
+
+
+def test_regions_and_unit_levels():
+    assert region_of("红河州教育体育局") == {"province": "云南省", "prefecture": "红河哈尼族彝族自治州",
+                                         "county": None, "level": "prefecture"}
+    assert region_of("云南省人民政府办公厅")["level"] == "province"
+    assert region_of("某某县人民政府")["county"] == "某某县"
+    assert doc_level_region({"county": "青浦区"}) == ("区", "青浦")
+    assert doc_level_region({"county": "蒙自市"}) == ("市", "蒙自")
+
+
+def test_period_in_title_or_text():
+    assert period_of("三年行动计划（2023—2025年）") == {"start": 2023, "end": 2025}
+    assert period_of("2025-2023年") is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("大大大大大大大大大大大大大大大大", "repetition"),
+    ("二、有及全种,是一个人,是一个人,是一个人,是一个人,也不是一个人,也不是一个人", "repetition"),
+    ("7、校量监 强建 登 等 员 和 登 登 章 登 4 登", "scattered characters"),
+    ("这是一段 正常的文字 后面跟着 编码 4 0 1 2 0 3 再接 一些 正常的 文字内容 结束", "digit run"),
+])
+def test_garbled_text(text, reason):
+    assert garbled_reason(text) == reason
+
+
+@pytest.mark.parametrize("text", [
+    "同步推进学校宿舍“六T”(天天安全保障、天天人性服务、天天规范管理、天天行为育人)实务管理模式",
+    "区府 办 各街镇", "健全学 校安全 事故和突 发事件应 对处置机", "GB/T29315-2022", "短",
+])
+def test_real_text_is_not_garbled(text):
+    assert garbled_reason(text) is None
+
+
+def test_garble_thresholds_live_in_one_place():
+    assert garbled_reason("大大大大大大大大", GarbleSettings(min_repeats=20)) is None
+
+
+def test_title_similarity_and_order_keeping_alignment():
+    assert similarity("开展“防溺水”专项行动", "开展“防溺水”专项治理") == 0.75
+    body = ["加强学校人防建设", "加强学校物防建设", "加强学校技防建设"]
+    rows = ["加强学校物防建设", "加强学校技防建设", "强化警校联动"]
+    assert align(body, rows) == [(1, 0), (2, 1)]
+
+
+def test_body_and_table_tasks_link_both_ways_by_title_not_position():
+    text = ("二、主要任务\n1.加强学校人防建设。(牵头单位:县教体局)\n2.强化警校联动。(牵头单位:县公安局)\n"
+            "附件\n任务清单\n序号\t重点任务\t牵头单位\t责任单位\n1\t强化警校联动\t县公安局\t县教体局\n")
+    doc = parse_text(text)
+    assert [(t.id, t.same_as) for t in doc.tasks] == [("body-1", None), ("body-2", "table-1"), ("table-1", "body-2")]

@@ -1,0 +1,210 @@
+"""Every way PATTERNS.md says real plans name units, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykit.units import normalise, parse_unit_list, split_unit_list
+
+
+def units(text, **hints):
+    return [(u.name, u.canonical, u.level) for u in parse_unit_list(text, **hints)]
+
+
+def test_shared_level_prefix_written_once():
+    assert units("市公安局、教育局、卫健委") == [
+        ("市公安局", "公安", "市"), ("教育局", "教育", "市"), ("卫健委", "卫生健康", "市")]
+    assert units("县检察院、公安局、司法局") == [
+        ("县检察院", "检察院", "县"), ("公安局", "公安", "县"), ("司法局", "司法", "县")]
+
+
+def test_lists_mix_levels_and_a_province_department_keeps_its_own():
+    assert units("省发展改革委、省市场监管局、商务厅", doc_level="市") == [
+        ("省发展改革委", "发展改革", "省"), ("省市场监管局", "市场监管", "省"), ("商务厅", "商务", "省")]
+    assert units("市教育局、区公安分局、卫健委") == [
+        ("市教育局", "教育", "市"), ("区公安分局", "公安", "区"), ("卫健委", "卫生健康", "区")]
+
+
+def test_county_text_without_prefixes_takes_the_document_level():
+    assert units("各乡镇、水务局、自然资源局", doc_level="县") == [
+        ("各乡镇", "乡镇街道", None), ("水务局", "水利", "县"), ("自然资源局", "自然资源", "县")]
+
+
+def test_bare_function_words_with_部门_on_the_last():
+    assert units("公安、消防、安监部门") == [("公安", "公安", None), ("消防", "消防救援", None),
+                                       ("安监部门", "应急管理", None)]
+    assert units("教育、卫生、城管、工商等部门") == [
+        ("教育", "教育", None), ("卫生", "卫生健康", None), ("城管", "城市管理", None), ("工商", "市场监管", None)]
+
+
+def test_etc_relevant_departments_is_a_generic_tail():
+    found = parse_unit_list("县民政局、县残联等有关部门")
+    assert [(u.name, u.canonical, u.kind) for u in found] == [
+        ("县民政局", "民政", "government"), ("县残联", "残联", "mass"), ("有关部门", "有关部门", "generic")]
+    assert found[-1].raw == "有关部门"
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("教体局", "教育"), ("文体局", "文化旅游"), ("交运局", "交通运输"), ("卫健委", "卫生健康"),
+    ("卫健局", "卫生健康"), ("文旅局", "文化旅游"), ("住建局", "住房城乡建设"), ("城管局", "城市管理"),
+    ("发改委", "发展改革"), ("人社局", "人力资源社会保障"), ("应急局", "应急管理"), ("市场监管局", "市场监管"),
+    ("综治办", "政法"), ("安委办", "安委办"), ("编办", "机构编制"), ("网信办", "网信"), ("市教委", "教育"),
+    ("校车办", "校车办"), ("留交办", "留交办"), ("五城办", "五城办"),
+])
+def test_abbreviations(name, canonical):
+    unit = normalise(name)
+    assert (unit.canonical, unit.known, unit.confidence) == (canonical, True, 1.0)
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("工商局", "市场监管"), ("食品药品监管局", "市场监管"), ("食药监", "市场监管"), ("质监局", "市场监管"),
+    ("安监局", "应急管理"), ("卫生局", "卫生健康"), ("卫生计生委", "卫生健康"), ("文化局", "文化旅游"),
+    ("国土局", "自然资源"), ("环保局", "生态环境"), ("经贸委", "商务"), ("法制办", "司法"), ("国税", "税务"),
+    ("地税", "税务"), ("公安消防大队", "消防救援"),
+])
+def test_pre_2018_names_map_to_todays_function_with_a_note(name, canonical):
+    unit = normalise(name)
+    assert unit.canonical == canonical and unit.known
+    assert "pre-2018" in unit.note
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("教育体育局", "教育"), ("科技和教育体育局", "科技"), ("教育和卫生健康局", "教育"), ("文体和旅游局", "文化旅游"),
+    ("文化广电旅游局", "文化旅游"), ("工业商务和信息化局", "工业和信息化"), ("工商信局", "工业和信息化"),
+])
+def test_combined_bureaus_take_their_first_function(name, canonical):
+    unit = normalise(name)
+    assert unit.canonical == canonical and "first function" in unit.note
+
+
+def test_combined_names_that_are_one_function():
+    assert normalise("城市管理和综合执法局").canonical == "城市管理"
+    assert normalise("自然资源和规划局").canonical == "自然资源"
+
+
+@pytest.mark.parametrize("name, canonical, region", [
+    ("公安青浦分局", "公安", "青浦"), ("三明市公安局沙县分局", "公安", "沙县"), ("市公安局大鹏分局", "公安", "大鹏"),
+    ("县公安交警大队", "公安", None), ("交巡警支队", "公安", None), ("派出所", "公安", None),
+    ("消防救援大队", "消防救援", None), ("消防救援支队", "消防救援", None), ("消防救援站", "消防救援", None),
+    ("市规划和自然资源局盐田管理局", "自然资源", "盐田"), ("生态环境局南湖分局", "生态环境", "南湖"),
+    ("税务局", "税务", None), ("气象局", "气象", None), ("供电公司", "供电", None),
+    ("电信", "电信", None), ("移动", "移动", None), ("联通", "联通", None),
+])
+def test_branch_and_vertical_units(name, canonical, region):
+    unit = normalise(name)
+    assert (unit.canonical, unit.region, unit.known) == (canonical, region, True)
+
+
+def test_party_and_mass_bodies_with_the_level_in_the_middle():
+    assert units("县委宣传部、政法委、编办、网信办、团县委") == [
+        ("县委宣传部", "宣传", "县"), ("政法委", "政法", "县"), ("编办", "机构编制", "县"), ("网信办", "网信", "县"),
+        ("团县委", "共青团", "县")]
+    assert [u.kind for u in parse_unit_list("妇联、科协、红十字会、残联、关工委、总工会")] == ["mass"] * 6
+    assert [u.level for u in parse_unit_list("团市委、团区委、团县委")] == ["市", "区", "县"]
+
+
+@pytest.mark.parametrize("name", [
+    "各乡镇(街道)", "各乡镇（街道）", "各街镇", "镇街", "各镇(街道、中心)", "街道(园区)", "乡镇人民政府", "街道办事处",
+])
+def test_township_collectives(name):
+    unit = normalise(name, level_hint="县")
+    assert (unit.canonical, unit.kind, unit.level) == ("乡镇街道", "township", None)
+
+
+def test_township_services_and_lower_governments():
+    assert [(u.canonical, u.kind) for u in parse_unit_list("便民服务中心、社区管理中心、各县(市、区)")] == [
+        ("便民服务中心", "township"), ("社区管理中心", "township"), ("下级政府", "township")]
+
+
+def test_township_collective_of_an_office_is_one_unit():
+    found = parse_unit_list("各镇(区)综治办")
+    assert [(u.name, u.canonical) for u in found] == [("各镇(区)综治办", "政法")]
+    assert found[0].note == "collective: one in each of 各镇(区)"
+
+
+def test_parentheses_inside_a_name_do_not_split():
+    assert [raw for raw, _, _ in split_unit_list("各镇(街道、中心)、县卫健局")] == ["各镇(街道、中心)", "县卫健局"]
+    assert [raw for raw, _, _ in split_unit_list("各镇（街道、中心），县卫健局")] == ["各镇（街道、中心）", "县卫健局"]
+
+
+@pytest.mark.parametrize("text", ["党委政府", "党委和人民政府", "县委县政府督查室", "高新区党工委和管委会"])
+def test_fixed_pairs_are_one_unit(text):
+    found = parse_unit_list(text)
+    assert len(found) == 1 and found[0].known and found[0].name == text
+
+
+def test_shortened_coordination_is_two_units():
+    assert [(u.name, u.canonical) for u in parse_unit_list("各区、县级市")] == [
+        ("各区", "下级政府"), ("县级市", "下级政府")]
+    found = parse_unit_list("赣州、龙南经济技术开发区管委会")
+    assert [(u.raw, u.name, u.region) for u in found] == [
+        ("赣州", "赣州经济技术开发区管委会", "赣州"), ("龙南经济技术开发区管委会", "龙南经济技术开发区管委会", "龙南")]
+    assert {u.canonical for u in found} == {"开发区管委会"}
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("开发区管委会", "开发区管委会"), ("行政审批(服务)局", "行政审批"), ("金融办", "金融"), ("金融工作局", "金融"),
+    ("国资委", "国资"), ("大数据中心", "大数据"), ("供销社", "供销社"), ("融媒体中心", "融媒体中心"),
+    ("全媒体中心", "融媒体中心"), ("工作专班", "工作专班"), ("各校", "学校"), ("学校", "学校"),
+])
+def test_other_real_actors(name, canonical):
+    assert normalise(name).canonical == canonical
+
+
+def test_regional_forms():
+    assert [u.canonical for u in parse_unit_list("区府办、区建设管理委、区规划资源局")] == [
+        "政府办公室", "住房城乡建设", "自然资源"]
+    assert units("旗教育局、各旗区、各区市") == [
+        ("旗教育局", "教育", "旗"), ("各旗区", "下级政府", None), ("各区市", "下级政府", None)]
+    assert units("州教育体育局") == [("州教育体育局", "教育", "州")]
+
+
+def test_names_broken_by_line_wraps():
+    assert units("县交通 运输局") == [("县交通运输局", "交通运输", "县")]
+    assert units("县安全生产和防灾\n减灾救灾委员会办公室") == [
+        ("县安全生产和防灾减灾救灾委员会办公室", "安委办", "县")]
+
+
+def test_a_typo_gets_a_guess_but_is_not_known():
+    unit = normalise("县安全生产委员办公室")
+    assert (unit.canonical, unit.known) == ("安委办", False)
+    assert 0.6 <= unit.confidence < 1.0
+
+
+def test_quotation_marks_inside_a_name():
+    assert [(u.name, u.canonical) for u in parse_unit_list("“扫黄打非”办、县文明办")] == [
+        ("“扫黄打非”办", "扫黄打非"), ("县文明办", "精神文明建设")]
+    assert normalise('"扫黄打非"办').canonical == "扫黄打非"
+
+
+def test_lead_and_duty_words_are_not_part_of_a_name():
+    assert units("主要由县教体局牵头") == [("县教体局", "教育", "县")]
+    assert units("县公安局、县司法局配合") == [("县公安局", "公安", "县"), ("县司法局", "司法", "县")]
+    assert units("各有关部门按职责分工负责") == [("各有关部门", "有关部门", None)]
+
+
+def test_connectors_between_units():
+    assert units("县财政局和教育局") == [("县财政局", "财政", "县"), ("教育局", "教育", "县")]
+    assert units("住房和城乡建设局") == [("住房和城乡建设局", "住房城乡建设", None)]
+
+
+def test_ascii_and_full_width_punctuation_split_alike():
+    assert units("县公安局,县司法局;县民政局") == units("县公安局，县司法局；县民政局")
+
+
+def test_unknown_name_is_flagged_not_forced():
+    unit = normalise("区绿化市容局")
+    assert (unit.known, unit.canonical, unit.level) == (False, None, "区")
+    assert unit.note == "not in the unit registry"
+
+
+def test_unknown_name_between_known_ones_stays_one_unit():
+    found = parse_unit_list("县教育局、县城投集团有限公司、县公安局")
+    assert [(u.name, u.known) for u in found] == [
+        ("县教育局", True), ("县城投集团有限公司", False), ("县公安局", True)]
+
+
+def test_noise_never_crashes():
+    for text in ["", "、、、", "(((", "牵头", "12345", "□□□■", "区" * 500, "(街道、中心"]:
+        for unit in parse_unit_list(text):
+            assert text[unit.span.start:unit.span.end] == unit.raw

@@ -1,0 +1,39 @@
+"""relevel: one county's unit name under another county's level prefix (for the drafter)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykit.units import normalise, relevel
+
+
+@pytest.mark.parametrize("name, level, expected", [
+    ("市教育体育局", "县", "县教育体育局"),
+    ("团市委", "县", "团县委"),
+    ("市委宣传部", "县", "县委宣传部"),
+    ("公安青浦分局", "县", "县公安局"),
+    ("三明市公安局沙县分局", "县", "县公安局"),
+    ("区卫生健康 委", "县", "县卫生健康委"),
+    ("蒙自市教育体育局", "县", "县教育体育局"),
+    ("省教育厅", "县", "县教育局"),
+    ("教育厅", "省", "省教育厅"),
+    ("县委县政府督查室", "市", "市委市政府督查室"),
+    ("公安局", "旗", "旗公安局"),
+    ("各乡镇(街道)", "县", "各乡镇(街道)"),
+    ("各街镇", "县", "各街镇"),
+    ("各有关部门", "县", "各有关部门"),
+    ("区绿化市容局", "县", "区绿化市容局"),
+])
+def test_relevel(name, level, expected):
+    assert relevel(name, level) == expected
+
+
+def test_relevel_with_a_region():
+    assert relevel("市教育体育局", "县", "建水县") == "建水县教育体育局"
+    assert relevel("团市委", "县", "建水县") == "团县委"
+    assert relevel(normalise("公安青浦分 局"), "县", "建水") == "建水县公安局"
+
+
+def test_relevel_keeps_the_function():
+    for name in ["市教育体育局", "团市委", "市委宣传部", "公安青浦分局", "区建设管理委"]:
+        assert normalise(relevel(name, "县")).canonical == normalise(name).canonical

@@ -38,6 +38,7 @@ details{margin:10px 0}summary{cursor:pointer;font-weight:600}
 .warn{color:#8a4b00}
 .pair{display:flex;flex-wrap:wrap;gap:8px 36px;align-items:flex-start}
 .pair>div{flex:0 1 auto;min-width:0}
+.pair>div+div{flex:1 1 420px}
 """
 
 
@@ -53,7 +54,7 @@ def _fmt(value: Any) -> str:
 
 def frame_table(frame: Frame) -> str:
     """A Frame as an escaped HTML table; numbers right-aligned."""
-    head = "".join(f"<th>{escape(c)}</th>" for c in frame.columns)
+    head = "".join(f"<th>{escape(c)}</th>" for c in frame.headings())
     body = []
     for row in frame.rows:
         cells = []

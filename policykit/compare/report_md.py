@@ -25,7 +25,7 @@ def frame_md(frame: Frame) -> str:
         out += [frame.note, ""]
     if not frame.rows:
         return "\n".join(out + ["(无)", ""])
-    out.append("| " + " | ".join(_cell(c) for c in frame.columns) + " |")
+    out.append("| " + " | ".join(_cell(c) for c in frame.headings()) + " |")
     out.append("|" + "|".join("---:" if _numeric(frame, i) else "---" for i in range(len(frame.columns))) + "|")
     out += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.rows]
     return "\n".join(out + [""])

@@ -127,6 +127,11 @@ class Frame:
     columns: list[str]
     rows: list[list[Any]]
     note: str = ""
+    labels: dict[str, str] = field(default_factory=dict)  # column → heading for readers (html, md)
+
+    def headings(self) -> list[str]:
+        """Column headings for people: ``labels`` where given, else the column names."""
+        return [self.labels.get(c, c) for c in self.columns]
 
 
 @dataclass

@@ -156,13 +156,23 @@ def differences(comparison: Comparison) -> Frame:
         rows.append([theme.id, theme.label, theme.score, *per_doc,
                      "、".join(sorted(common)), "、".join(sorted(every - common))])
     return Frame("differences", "同一主题、不同牵头", columns, rows,
-                 "仅列出两个以上文件共有、且牵头职能不同的主题; — 表示该文件没有这一主题。")
+                 "仅列出两个以上文件共有、且牵头职能不同的主题; — 表示该文件没有这一主题。", THEME_LABELS)
 
 
 def hhi(counts: Counter[str]) -> float | None:
     """Herfindahl index of role shares: {"教育": 3, "公安": 1} → 0.625; None when empty."""
     total = sum(counts.values())
     return round(sum((c / total) ** 2 for c in counts.values()), 4) if total else None
+
+
+THEME_LABELS = {"theme": "主题", "label": "名称", "score": "相似度", "seeded": "种子标签", "documents": "文件数"}
+METRIC_LABELS = {
+    "document": "文件", "tasks": "任务", "assignments": "分工行", "lead_roles": "牵头次数",
+    "lead_functions": "牵头职能数", "top_lead": "首位牵头职能", "top_lead_share": "首位占比",
+    "lead_hhi": "牵头HHI", "tasks_to_township": "涉乡镇任务", "township_share": "涉乡镇占比",
+    "township_leads": "乡镇牵头任务", "unknown_units": "未识别单位", "unknown_share": "未识别占比",
+    "tasks_without_lead": "无牵头任务",
+}
 
 
 def metrics(comparison: Comparison) -> Frame:
@@ -190,8 +200,10 @@ def metrics(comparison: Comparison) -> Frame:
             sum(1 for t in tasks if not t.lead),
         ])
     return Frame("metrics", "各文件指标", columns, rows,
-                 "lead_hhi: 牵头角色在职能间的赫芬达尔指数(1 = 全由一个职能牵头); "
-                 "tasks_to_township: 有乡镇(街道)参与的任务数; unknown_units: 单位名未能确认的分工行数。")
+                 "牵头HHI (lead_hhi): 牵头角色在职能间的赫芬达尔指数, 1 = 全由一个职能牵头; "
+                 "涉乡镇任务 (tasks_to_township): 有乡镇(街道)参与的任务数; "
+                 "未识别单位 (unknown_units): 单位名未能确认的分工行数。",
+                 METRIC_LABELS)
 
 
 def themes_frame(comparison: Comparison) -> Frame:
@@ -205,7 +217,7 @@ def themes_frame(comparison: Comparison) -> Frame:
             per_doc.append("; ".join(f"{t.id} {t.title}" for t in tasks))
         rows.append([theme.id, theme.label, theme.seeded, theme.score, len(theme.documents()), *per_doc])
     return Frame("themes", "主题对齐", columns, rows,
-                 "score: 主题内跨文件最弱一环的相似度(TF-IDF 余弦); 空白表示该任务没有对应任务。")
+                 "相似度: 主题内跨文件最弱一环的相似度(TF-IDF 余弦); 空白表示该任务没有对应任务。", THEME_LABELS)
 
 
 def tasks_frame(comparison: Comparison) -> Frame:
@@ -262,7 +274,7 @@ def numbers(comparison: Comparison) -> Frame:
         if any(per_doc):
             rows.append([theme.id, theme.label, *per_doc])
     return Frame("numbers", "同一主题的数量要求", columns, rows,
-                 "来自各任务的 requirements; 完整字段见 requirements 表。")
+                 "来自各任务的 requirements; 完整字段见 requirements 表。", THEME_LABELS)
 
 
 def requirements_frame(comparison: Comparison) -> Frame:

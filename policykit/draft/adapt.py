@@ -11,6 +11,7 @@ comes back as a ``Piece`` with a ``review`` reason: the drafter highlights it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -44,6 +45,7 @@ class Adapter:
     profile: Profile
     vocab: Vocabulary
     unit_names: dict[str, str] = field(default_factory=dict)  # a source unit name → the profile's
+    subjects: Counter[str] = field(default_factory=Counter)  # requirement subject → how many in the source
     _replacements: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     _pattern: re.Pattern[str] | None = None
 
@@ -51,6 +53,7 @@ class Adapter:
 def make_adapter(doc: Document, profile: Profile) -> Adapter:
     """The adapter for drafting ``profile``'s plan from ``doc``."""
     adapter = Adapter(source_region(doc), target_region(profile), profile, vocabulary())
+    adapter.subjects = Counter(r.subject for r in _requirements(doc) if r.subject)
     for task in doc.tasks:
         for unit in [*task.lead, *task.co]:
             mapped = profile.units.get(unit.canonical or "")
@@ -60,6 +63,19 @@ def make_adapter(doc: Document, profile: Profile) -> Adapter:
                         adapter.unit_names[written] = mapped
     _build_pattern(adapter)
     return adapter
+
+
+def _requirements(doc: Document) -> list[Requirement]:
+    """Every requirement of the source: goals, then each task's, each written once (body and list)."""
+    seen: set[str] = set()
+    out = list(doc.goals)
+    for task in doc.tasks:
+        for req in task.requirements:
+            if task.origin == "table" and task.same_as and req.text in seen:
+                continue
+            seen.add(req.text)
+            out.append(req)
+    return out
 
 
 def _region_replacements(adapter: Adapter) -> dict[str, tuple[str, str | None]]:
@@ -142,14 +158,14 @@ def adapt_title(title: str, adapter: Adapter) -> Piece:
 
 
 def adapt_pieces(pieces: Iterable[Piece], adapter: Adapter) -> list[Piece]:
-    """Adapt every piece not ``fixed``; a piece's own review note covers what it becomes."""
+    """Adapt every piece not ``fixed``; a piece keeps its review note unless a part of it has its own."""
     out: list[Piece] = []
     for piece in pieces:
         if piece.fixed:
             out.append(piece)
             continue
         for sub in adapt_text(piece.text, adapter):
-            out.append(Piece(sub.text, piece.review or sub.review))
+            out.append(Piece(sub.text, sub.review or piece.review))
     return merge(out)
 
 
@@ -163,10 +179,10 @@ def replace_basis(text: str, basis: list[str]) -> list[Piece]:
     return [Piece(text[:m.start()]), Piece("".join(basis), fixed=True), Piece(text[m.end():])]
 
 
-def mark_requirements(text: str, requirements: list[Requirement], profile: Profile) -> list[Piece]:
+def mark_requirements(text: str, requirements: list[Requirement], adapter: Adapter) -> list[Piece]:
     """Cut ``text`` at each requirement: settled by the profile's [numbers] → new text; else flagged.
 
-    ``"…至少配1名专职保安员;"`` with ``numbers = {"专职保安员" = 2}`` → ``"…至少配2名专职保安员;"``.
+    ``"…每年…不少于15天"`` with ``numbers = {"学校专职保安员培训及实操演练" = 20}`` → ``"…不少于20天"``.
     """
     pieces: list[Piece] = []
     pos = 0
@@ -181,27 +197,35 @@ def mark_requirements(text: str, requirements: list[Requirement], profile: Profi
         if at < pos:
             continue
         pieces.append(Piece(text[pos:at]))
-        settled = settle_requirement(req, profile)
-        if settled is None:
-            pieces.append(Piece(req.text, f"number not settled by the profile's [numbers]: {req.text}"))
-        else:
-            pieces.append(Piece(settled))
+        settled, reason = settle_requirement(req, adapter)
+        pieces.append(Piece(req.text, reason) if settled is None else Piece(settled))
         pos = at + len(req.text)
     pieces.append(Piece(text[pos:]))
     return [p for p in pieces if p.text]
 
 
-def settle_requirement(req: Requirement, profile: Profile) -> str | None:
-    """The requirement as this county writes it, or None when the profile does not say.
+def settle_requirement(req: Requirement, adapter: Adapter) -> tuple[str | None, str | None]:
+    """The requirement as this county writes it, or (None, why the drafter must check it).
 
-    ``至少配1名专职保安员`` with ``{"专职保安员" = 2}`` → ``至少配2名专职保安员``; a string value replaces the text.
+    The profile's [numbers] key is the requirement's text, or its subject when the source
+    has only one requirement with that subject: ``{"专职保安员" = 2}`` cannot say which of
+    five 专职保安员 numbers it means.  A number replaces the written number; a string the text.
     """
-    value = profile.numbers.get(req.subject or "\0", profile.numbers.get(req.text))
+    numbers = adapter.profile.numbers
+    value = numbers.get(req.text)
+    if value is None and req.subject in numbers:
+        if adapter.subjects[req.subject] > 1:
+            return None, (f"[numbers] {req.subject!r} is ambiguous ({adapter.subjects[req.subject]} "
+                          f"requirements): key it by the text instead: {req.text}")
+        value = numbers[req.subject]
     if value is None:
-        return None
+        return None, f"number not settled by the profile's [numbers]: {req.text}"
     if isinstance(value, str):
-        return value
-    return replace_number(req.text, req.value, value)
+        return value, None
+    new = replace_number(req.text, req.value, value)
+    if new is None:
+        return None, f"[numbers] value {value} could not be written into: {req.text}"
+    return new, None
 
 
 def replace_number(text: str, old: float | int | None, new: float | int) -> str | None:
@@ -255,20 +279,19 @@ def adapt_unit(unit: Unit, adapter: Adapter) -> Piece:
 
 
 def relevel_name(unit: Unit, adapter: Adapter) -> str:
-    """The unit's name under the new county's level: ``市司法局`` → ``县司法局``, ``公安局`` → ``县公安局``.
+    """The unit's name under the new county's level: ``市司法局`` → ``县司法局``, ``公安青浦分局`` → ``县公安局``.
 
-    Uses ``policykit.units.relevel`` once the unit registry provides it; until then the
-    source's region and level prefix are swapped for the profile's.
+    ``policykit.units.relevel`` knows the registry (branches, combined bureaus); a name it
+    leaves as it was gets the source's region and level prefix swapped for the profile's.
     """
-    from policykit import units
+    from policykit.units import relevel
 
-    relevel = getattr(units, "relevel", None)
-    if relevel is not None:
-        result = relevel(unit, adapter.target.level, adapter.target.county)
-        return result if isinstance(result, str) else result.name
     name = unit.name or "".join(unit.raw.split())
-    new = plain(adapt_text(name, adapter))
     level = adapter.target.level or ""
+    renamed = relevel(unit, level)
+    if renamed != name:
+        return renamed
+    new = plain(adapt_text(name, adapter))
     if new.startswith(level) or level in new[:3] or (adapter.target.county_short or "\0") in new:
         return new
     return level + new

@@ -190,7 +190,7 @@ def _prose_blocks(paragraphs: list[str], goals: list[Requirement], profile: Prof
             if not rest:
                 blocks.append(Block("h2", adapt_text(lead, adapter), where=where))
                 continue
-        pieces = adapt_pieces(mark_requirements(rest, goals, profile), adapter)
+        pieces = adapt_pieces(mark_requirements(rest, goals, adapter), adapter)
         blocks.append(Block("body", pieces, lead=plain(adapt_text(lead, adapter)), lead_level=2 if lead else 0,
                             where=where))
     return blocks
@@ -206,7 +206,7 @@ def draft_task(task: Task, adapter: Adapter, vocab: Vocabulary) -> DraftTask:
     """One task for the new county: its text without the old trailer, numbers checked, units re-levelled."""
     title = plain(adapt_text(squeeze_spaces(task.title), adapter))
     text = task_text(task, vocab)
-    pieces = mark_requirements(text, task.requirements, adapter.profile)
+    pieces = mark_requirements(text, task.requirements, adapter)
     if "garbled" in task.flags:
         pieces = [Piece(p.text, p.review or "source text garbled: check it against the original") for p in pieces]
     body = adapt_pieces(pieces, adapter)

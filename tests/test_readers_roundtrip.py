@@ -10,9 +10,9 @@ number, title, lead and co-operating unit names.
 from __future__ import annotations
 
 import pytest
+from builders import MENGZI, build_mengzi_docx, build_mengzi_html, build_mengzi_pdf, write_text
 
 import policykit
-from builders import MENGZI, build_mengzi_docx, build_mengzi_html, build_mengzi_pdf, write_text
 
 
 def _summary(doc):

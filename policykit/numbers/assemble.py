@@ -239,6 +239,8 @@ def _read_token(s: str, tok: Token, nxt: Token | None, floor: int, density: list
     bound, verb, start = _bound_before(s, tok.start, floor, vocab)
     after_bound, end = _bound_after(s, tok.end, vocab)
     r = _Reading(tok, "=", start, end, unit=tok.unit, verb=verb)
+    if tok.kind == "bare":
+        return _bare_reading(s, r, bound, after_bound, floor, vocab)
     per = next(((b, d) for a, b, d in density if b <= tok.start and a >= floor), None)
     if per is not None:
         r.per_end, r.per = per
@@ -281,11 +283,30 @@ def _read_token(s: str, tok: Token, nxt: Token | None, floor: int, density: list
         return r
     if _ends_with(_trim_modals(head, vocab), vocab.measure_nouns):
         return r  # "辅警的平均年薪为4万元"
+    if _target_list(s, tok, floor, vocab):
+        return r
     obj = _verb_object(head, vocab)
     if obj is not None and tok.unit not in DEADLINE_UNITS:
         r.subject, r.subject_start, r.subject_end = obj, tok.start - len(obj), tok.start
         return r  # "设队长1名"
     return None
+
+
+def _bare_reading(s: str, r: _Reading, bound: Bound | None, after_bound: Bound | None, floor: int,
+                  vocab: Vocab) -> _Reading | None:
+    """"签约服务率要到达90以上": a rate with its % left out is kept, flagged ``unit-missing``."""
+    head = s[floor:r.bound_start].rstrip()
+    if after_bound is None or not _ends_with(_trim_modals(head, vocab), vocab.measure_nouns):
+        return None
+    r.op, r.target = (bound.op, bound.target) if bound else (after_bound.op, False)
+    r.flags.append("unit-missing")
+    return r
+
+
+def _target_list(s: str, tok: Token, floor: int, vocab: Vocab) -> bool:
+    """Whether ``tok`` sits in a list of goals after a label: "工作目标:城镇新增就业1000万人,…"."""
+    label = max((s.rfind(w + ":", 0, tok.start) for w in vocab.target_labels), default=-1)
+    return label >= 0 and floor > label and bool(re.search(r"[\u4e00-\u9fff]{2,}$", s[floor:tok.start]))
 
 
 def _trim_modals(text: str, vocab: Vocab) -> str:
@@ -412,7 +433,7 @@ def _strip(text: str, vocab: Vocab) -> str:
         word = _ends_with(text, vocab.subject_strip_suffix) or _ends_with(text, vocab.modal_words)
         if word and len(word) < len(text):
             text, changed = text[: -len(word)], True
-    return text.strip()
+    return "" if text.strip() in vocab.modal_words else text.strip()
 
 
 def _after_phrase(s: str, r: _Reading, vocab: Vocab) -> tuple[str, int]:

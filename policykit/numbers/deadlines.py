@@ -34,6 +34,9 @@ def _alt(words: tuple[str, ...]) -> str:
 def _patterns(words: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[str]]]:
     lead = rf"(?:(?:{_alt(words['lead_words'])})\s*)"
     return [
+        ("span", re.compile(rf"(?<![(\d])(?:在|于)?(?:19|20)\d{{2}}\s*年?\s*(?:至|到|-|—|~)\s*{YEAR}\s*年(?![)\d])")),
+        ("half", re.compile(rf"{lead}?{YEAR}\s*年\s*(?P<half>上半年|下半年|年中)\s*(?:前|之前|以前|底前|末前|底|末)?")),
+        ("occasion", re.compile(rf"{lead}?{YEAR}\s*年\s*(?:{_alt(words['occasions'])})\s*(?:前|之前|以前)")),
         ("day", re.compile(rf"{lead}?{YEAR}\s*年\s*{MONTH}\s*月\s*{DAY}\s*[日号]\s*(?P<mark>前|之前|以前)?")),
         ("month", re.compile(rf"{lead}?{YEAR}\s*年\s*{MONTH}\s*月\s*(?P<mark>底前|底|末|前|之前|以前)?")),
         ("year_end", re.compile(rf"{lead}?{YEAR}\s*年\s*(?:年底|年末|底|末)\s*(?:前|之前|以前)?")),
@@ -43,7 +46,8 @@ def _patterns(words: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[s
         ("within", re.compile(rf"{NUMBER}\s*(?P<u>{_alt(words['relative_units'])})\s*(?:内|以内|之内)")),
         ("cycle", re.compile(rf"每(?:{_alt(words['cycles'])})(?:开学)?(?:第[\d一二三四五六七八九十]+(?:周|个月|天)"
                              r"|年底前|底前|末前|开学前|开学初|前|初|末|底)")),
-        ("standing", re.compile(_alt(words["standing"]))),
+        # only as a whole cell or clause ("完成时限:长期坚持"); "持续推进X" is a verb phrase
+        ("standing", re.compile(rf"(?:{_alt(words['standing'])})(?=\s*(?:[,;。)\n\t]|$))")),
     ]
 
 
@@ -75,7 +79,7 @@ def _build(kind: str, m: re.Match[str], plan_date: str | None, period: dict[str,
            words: dict[str, tuple[str, ...]]) -> FoundDeadline | None:
     """One match → a deadline; None when the words turn out not to be one (a bare date)."""
     start, end = m.span()
-    if kind in ("cycle", "standing"):
+    if kind in ("cycle", "standing", "occasion"):
         return FoundDeadline(start, end, None, m.group(0))
     if kind == "within":
         return FoundDeadline(start, end, _within(m, plan_date, period), m.group(0))
@@ -98,6 +102,8 @@ def _build(kind: str, m: re.Match[str], plan_date: str | None, period: dict[str,
         if m.group("mark") in ("前", "之前", "以前"):
             return FoundDeadline(start, end, _iso_date(date(year, month, 1) - timedelta(days=1)), None)
         return FoundDeadline(start, end, _iso(year, month, last), None)
+    if kind == "half":
+        return FoundDeadline(start, end, f"{year}-06-30" if m.group("half") != "下半年" else f"{year}-12-31", None)
     if kind == "year_before":
         return FoundDeadline(start, end, f"{year - 1}-12-31", None)  # 2024年前: before 2024 begins
     return FoundDeadline(start, end, f"{year}-12-31", None)

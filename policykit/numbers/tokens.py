@@ -23,7 +23,7 @@ class Token:
     end: int
     value: int | float
     unit: str | None
-    kind: str  # count, percent, ratio, range, staffing
+    kind: str  # count, percent, ratio, range, staffing, bare (no unit written)
     value_max: int | float | None = None
     between_op: str | None = None  # 余 / 多 written inside: 100余人
     of: str | None = None  # staffing rules: 一校一警 → "校"
@@ -51,6 +51,7 @@ def patterns(vocab: Vocab) -> Patterns:
         rf"|(?P<r1>{ARABIC})\s*:\s*(?P<r2>{ARABIC})"
         rf"|(?P<a>{number})\s*(?P<ua>{unit})?\s*(?:-|~|至|到|—)\s*(?P<b>{number})\s*(?P<ub>{unit}|%)"
         rf"|(?P<n>{number})\s*(?P<btw>{between})?\s*(?P<u>{unit})"
+        rf"|(?P<bare>{ARABIC})(?=\s*(?:以上|以下|左右|以内))"  # "签约服务率要到达90以上": unit left out
     )
     staffing = re.compile(rf"一(?P<of>[\u4e00-\u9fff]{{1,2}}?)一(?P<y>{_alternation(vocab.per_each_staff)})")
     return Patterns(quantity, staffing)
@@ -102,6 +103,9 @@ def _quantity_token(m: re.Match[str]) -> Token | None:
         if not left or not right:
             return None
         return Token(m.start(), m.end(), _ratio(left, right), ":1", "ratio")
+    if g["bare"]:
+        value = to_number(g["bare"])
+        return None if value is None else Token(m.start(), m.end(), value, None, "bare")
     if g["a"]:
         low, high = to_number(g["a"]), to_number(g["b"])
         if low is None or high is None:

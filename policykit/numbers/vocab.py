@@ -40,6 +40,7 @@ class Vocab:
     modal_words: tuple[str, ...]
     subject_cut_verbs: tuple[str, ...]
     basis_words: tuple[str, ...]
+    target_labels: tuple[str, ...]
     condition_each: re.Pattern[str]
     condition_clause_openers: tuple[str, ...]
     rate_words: tuple[str, ...]
@@ -86,6 +87,7 @@ def load_vocab(path: str | None = None) -> Vocab:
         modal_words=_longest_first(data["modal_words"]),
         subject_cut_verbs=_longest_first(data["subject_cut_verbs"]),
         basis_words=_longest_first(data["basis_words"]),
+        target_labels=_longest_first(data["target_labels"]),
         condition_each=re.compile(data["condition_each"]),
         condition_clause_openers=_longest_first(data["condition_clause_openers"]),
         rate_words=_longest_first(data["rate_words"]),

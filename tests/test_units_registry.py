@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from policykit.errors import InputError
@@ -103,3 +105,11 @@ def test_missing_registry_file(tmp_path):
 def test_registry_argument_accepts_a_path_for_lists(tmp_path):
     path = write(tmp_path, '[[function]]\ncanonical = "绿化市容"\nkind = "government"\nnames = ["绿化市容局"]\n')
     assert [u.canonical for u in parse_unit_list("区绿化市容局、区教育局", registry=path)] == ["绿化市容", "教育"]
+
+
+def test_docs_list_every_canonical_function_under_its_kind():
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "units.md").read_text(encoding="utf-8")
+    table = {line.split("|")[1].strip(): set(line.split("|")[2].strip().split("、"))
+             for line in docs.split("## Canonical functions")[1].splitlines() if line.startswith("| ")}
+    for function in load_registry().functions.values():
+        assert function.canonical in table.get(function.kind, set()), function.canonical

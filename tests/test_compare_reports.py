@@ -73,7 +73,7 @@ def test_xlsx_has_one_sheet_per_table_and_never_a_formula(tmp_path):
     doc.tasks[0].co.append(unit('=HYPERLINK("http://x","点击")', None, known=False))
     book = load_workbook(io.BytesIO(reports.render(compare([mengzi(), doc], parent=yunnan()), "xlsx")))
     assert book.sheetnames == [
-        "documents", "metrics", "roles_by_document", "differences", "numbers", "themes",
+        "metrics", "roles_by_document", "differences", "documents", "numbers", "themes",
         "parent_summary", "parent", "parent_dropped", "function_theme", "tasks", "requirements",
         "assignments", "warnings",
     ]

@@ -331,8 +331,8 @@ def warnings_frame(comparison: Comparison) -> Frame:
 def all_frames(comparison: Comparison) -> list[Frame]:
     """Every table of the report, in report order."""
     return [
-        documents_frame(comparison), metrics(comparison), roles_by_document(comparison),
-        differences(comparison), numbers(comparison), themes_frame(comparison),
+        metrics(comparison), roles_by_document(comparison), differences(comparison),
+        documents_frame(comparison), numbers(comparison), themes_frame(comparison),
         *parent_frames(comparison), function_theme(comparison), tasks_frame(comparison),
         requirements_frame(comparison), assignments_frame(comparison), warnings_frame(comparison),
     ]

@@ -166,3 +166,16 @@ def test_flattened_table_one_cell_per_line():
     ]
     assert doc.tasks[1].text == "全县校园实现封闭式管理,安装防攀爬设施。"
     assert doc.warnings == ["table row 3 (line 36): cells missing at the end of the text (truncated)"]
+
+
+def test_header_spanning_group_and_task_columns():
+    doc = parse_raw(table_doc([
+        ["重点任务", (0, 0), "工作措施", "牵头单位", "责任单位"],
+        ["一、建立健全校园安全管理责任制", "1.完善校园安全管理责任制", "修订实施细则。", "市教育体育局", "公安局、司法局"],
+        [(1, 0), "2.完善校园安全隐患排查整改机制", "建立风险清单。", "市教育体育局", "市应急管理局"],
+    ]))
+    assert rows_of(doc) == [
+        ("table-1", "1", "完善校园安全管理责任制", ["市教育体育局"], ["公安局", "司法局"], []),
+        ("table-2", "2", "完善校园安全隐患排查整改机制", ["市教育体育局"], ["市应急管理局"], []),
+    ]
+    assert [t.path for t in doc.tasks] == [["建立健全校园安全管理责任制"]] * 2

@@ -137,6 +137,7 @@ def _grid_from_table(table: Table, index: LineIndex) -> Grid | None:
         roles = header_roles([c.text for c in row])
         if roles:
             head = i
+            roles = spanned_roles(row, roles)
             break
     if head is None or roles is None:
         return None
@@ -168,6 +169,27 @@ def _grid_from_table(table: Table, index: LineIndex) -> Grid | None:
         end = table.span.end if end is None else end
         rows.append(_group_row(GridRow(cells, index.line_of(start), start, end, covered)))
     return Grid(roles, rows, "block")
+
+
+def spanned_roles(header: list, roles: list[str | None]) -> list[str | None]:
+    """A header cell spanning several columns: "重点任务" over (group, task) → group, title.
+
+    The title goes to the last column of the span, the ones before it hold the
+    group heading; any other role stays with the first column of its span.
+    """
+    out = list(roles)
+    j = 0
+    while j < len(header):
+        k = j + 1
+        while k < len(header) and header[k].covered_by is not None and header[k].covered_by[1] == j:
+            k += 1
+        if k - j > 1:
+            if roles[j] == "title":
+                out[j:k] = ["group"] * (k - j - 1) + ["title"]
+            else:
+                out[j + 1:k] = [None] * (k - j - 1)
+        j = k
+    return out
 
 
 def _group_row(row: GridRow) -> GridRow:

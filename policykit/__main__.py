@@ -1,0 +1,5 @@
+"""``python -m policykit`` runs the command line."""
+
+from policykit.cli import main
+
+main()

@@ -208,3 +208,20 @@ def test_noise_never_crashes():
     for text in ["", "、、、", "(((", "牵头", "12345", "□□□■", "区" * 500, "(街道、中心"]:
         for unit in parse_unit_list(text):
             assert text[unit.span.start:unit.span.end] == unit.raw
+
+
+def test_a_second_name_in_brackets_is_the_same_unit():
+    found = parse_unit_list("县委组织部(县委编办)、县发展和改革局（县粮食和物资储备局）")
+    assert [(u.name, u.canonical, u.note) for u in found] == [
+        ("县委组织部(县委编办)", "组织", "also named 县委编办"),
+        ("县发展和改革局（县粮食和物资储备局）", "发展改革", "also named 县粮食和物资储备局")]
+
+
+def test_field_labels_are_not_part_of_a_name():
+    assert units("牵头单位:县教体局") == [("县教体局", "教育", "县")]
+    assert units("责任单位：县公安局、县司法局") == [("县公安局", "公安", "县"), ("县司法局", "司法", "县")]
+
+
+def test_operator_branch_and_police_sub_units():
+    assert [(u.canonical, u.region) for u in parse_unit_list("中国移动建水分公司、县公安局交警大队")] == [
+        ("移动", "建水"), ("公安", None)]

@@ -13,7 +13,8 @@ from policykit.units.registry import Alias, Registry
 _MAX_REGION = 7  # "红河哈尼族彝族自治州" is longer, but then the level word is 3 characters
 _MAX_PLACE = 5  # a bare place name before a place_prefix function: 龙南, 蒙自, 御道口牧场
 _MAX_AREA = 5  # a branch's area: 青浦, 大鹏, 沙县
-_NOT_PLACE = set("()[]\"“”、,;:。各等和及与")
+# A place name holds none of these: "区教育局" before "公安…" is a unit, not a place.
+_NOT_PLACE = set("()[]\"“”、,;:。各等和及与局委办院队部室厅组处科会所")
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Match:
     place_guess: bool = False  # a bare place name taken as region (蒙自供电局)
     sub_unit: bool = False  # 市公安局交警大队: a unit inside a unit of the same function
     collective: str | None = None  # 各镇(区)综治办 → "各镇(区)": one such unit in every township
+    also: str | None = None  # 县委组织部(县委编办) → "县委编办": the same unit's other name
 
     @property
     def confidence(self) -> float:
@@ -115,6 +117,7 @@ def _extensions(reg: Registry, s: str, m: Match) -> list[Match]:
         if alias.canonical == m.alias.canonical and alias.level is None:
             out.append(Match(m.start, end, m.alias, m.level, m.region, m.branch, m.place_guess, True,
                              m.collective))
+    out.extend(_parenthetical(reg, s, m))
     function = reg.functions.get(m.alias.canonical)
     if function is not None and function.branch:
         for a in range(1, _MAX_AREA + 1):
@@ -126,6 +129,17 @@ def _extensions(reg: Registry, s: str, m: Match) -> list[Match]:
                     out.append(Match(m.start, m.end + a + len(suffix), m.alias, m.level, area, True,
                                      m.place_guess, m.sub_unit, m.collective))
     return out
+
+
+def _parenthetical(reg: Registry, s: str, m: Match) -> list[Match]:
+    """"县委组织部(县委编办)": a second name in brackets is the same unit under its other name."""
+    if not s.startswith("(", m.end):
+        return []
+    close = s.find(")", m.end + 1)
+    if close == -1 or best_whole(reg, s[m.end + 1:close]) is None:
+        return []
+    return [Match(m.start, close + 1, m.alias, m.level, m.region, m.branch, m.place_guess, m.sub_unit,
+                  m.collective, s[m.end + 1:close])]
 
 
 def matches_at(reg: Registry, s: str, i: int) -> list[Match]:

@@ -75,6 +75,8 @@ def unit_from_match(reg: Registry, raw: str, name: str, m: Match, *, level_hint:
     if m.collective and m.alias.kind not in _COLLECTIVE:
         note = f"collective: one in each of {m.collective}" if m.collective not in reg.collective_words \
             else "collective: every such unit"
+    if m.also:
+        note = f"also named {m.also}" + (f"; {note}" if note else "")
     if m.branch:
         note = f"branch of {reg.functions[m.alias.canonical].standard} ({m.region})"
     unit = Unit(raw=raw, name=name, canonical=m.alias.canonical, level=level, region=region,

@@ -88,7 +88,8 @@ def segment(reg: Registry, c: Cleaned) -> list[Segment]:
     n = len(s)
     if n == 0:
         return []
-    if best_whole(reg, s) is not None:
+    whole = best_whole(reg, s)
+    if whole is not None and whole.oddity == 0:
         return [Segment(0, n, True)]
     gaps = _gap_before(c)
     ends_unit = [any(s.endswith(e, 0, k) for e in reg.unit_endings) for k in range(n + 1)]

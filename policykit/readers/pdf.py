@@ -14,7 +14,10 @@ lines dropped.  Then across pages, in order:
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from policykit.errors import InputError
@@ -225,8 +228,25 @@ def assemble(pages: list[PageItems]) -> tuple[list, str]:
     return blocks, out.text
 
 
+@contextlib.contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs every repair it makes on a damaged file; the user gets one line from us instead."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR + 10)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def read_pdf(path: str, data: bytes, limits: Limits) -> RawDocument:
     """Read a PDF: wrapped paragraphs rejoined, ruled tables as Tables, scanned pages flagged."""
+    with _quiet_pdfminer():
+        return _read_pdf(path, data, limits)
+
+
+def _read_pdf(path: str, data: bytes, limits: Limits) -> RawDocument:
     pdf = _open(path, data)
     warnings: list[str] = []
     with pdf:

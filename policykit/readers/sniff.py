@@ -59,7 +59,7 @@ def _zip_format(path: str) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError) as err:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
         raise InputError(path, f"corrupt DOCX: broken zip archive ({err})") from None
     if "word/document.xml" in names:
         return "docx"

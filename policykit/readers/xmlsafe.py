@@ -23,7 +23,7 @@ MAIN_PART = "word/document.xml"
 def _open_zip(path: str, data: bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as err:
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as err:
         raise InputError(path, f"corrupt DOCX: broken zip archive ({err})") from None
 
 
@@ -81,5 +81,5 @@ def check_docx_zip(path: str, data: bytes, limits: Limits) -> None:
             try:
                 if _is_xml(archive, info):
                     check_xml(path, info.filename, archive.read(info))
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error) as err:
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError, zlib.error) as err:
                 raise InputError(path, f"corrupt DOCX: {info.filename} cannot be unpacked ({err})") from None

@@ -94,7 +94,8 @@ def mengzi_document() -> Document:
     guards.requirements = [
         Requirement("至少配1名专职保安员", "专职保安员", ">=", 1, unit="名",
                     condition="师生员工总人数少于等于100人的学校", task=guards.id),
-        Requirement("不少于15天", "专职保安员培训及实操演练", ">=", 15, unit="天", period="每年", task=guards.id),
+        Requirement("每年学校专职保安员培训及实操演练不少于15天", "学校专职保安员培训及实操演练", ">=", 15,
+                    unit="天", period="每年", task=guards.id),
     ]
     health = body[7]
     health.requirements = [Requirement("600:1", "卫生技术人员", "ratio", 600, task=health.id)]
@@ -103,7 +104,7 @@ def mengzi_document() -> Document:
                 region={"province": "云南省", "prefecture": "红河哈尼族彝族自治州", "county": "蒙自市",
                         "level": "county"},
                 references=["《云南省校园安全防范能力提升三年行动计划(2022-2024年)》"])
-    goals = [Requirement("60%的学校完成“平安校园”创建", "平安校园", ">=", 60, unit="%")]
+    goals = [Requirement("60%的学校完成“平安校园”创建", "学校完成“平安校园”创建", "=", 60, unit="%")]
     return Document(_source(MENGZI, text), meta, tasks=body + table, goals=goals, text=text)
 
 

@@ -218,7 +218,7 @@ def draft_task(task: Task, adapter: Adapter, vocab: Vocabulary) -> DraftTask:
         lead=[adapt_unit(u, adapter) for u in task.lead],
         co=[adapt_unit(u, adapter) for u in task.co],
         continuation=False,
-        where=f"task {task.number or task.id} {title}",
+        where=f"task {title}",
     )
 
 

@@ -1,0 +1,78 @@
+"""``policykit draft`` on the command line: outputs written whole, review lines on stderr, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from docx import Document as WordDocument
+
+from policykit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+MENGZI = ROOT / "corpora" / "mengzi_campus_safety_plan_2023.txt"
+JIANSHUI = ROOT / "corpora" / "profiles" / "jianshui.toml"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["draft", *args])
+
+
+def test_draft_writes_plan_and_task_list_and_lists_review(tmp_path):
+    out, tasks = tmp_path / "jianshui.docx", tmp_path / "tasks.xlsx"
+    result = run(str(MENGZI), "--profile", str(JIANSHUI), "-o", str(out), "--tasklist", str(tasks))
+    assert result.exit_code == 0, result.output
+    assert WordDocument(out).paragraphs[0].text == "建水县人民政府办公室文件"
+    assert tasks.read_bytes()[:2] == b"PK"
+    review = result.stderr.splitlines()
+    assert review and all(line.startswith("policykit: review: ") for line in review)
+    assert ("policykit: review: task 强化学校卫生健康体系建设: number not settled by the profile's [numbers]: "
+            "600:1的比例配齐专(兼)职卫生技术人员或卫生保健教师") in review
+
+
+def test_draft_from_a_parse_json(tmp_path):
+    parsed = tmp_path / "mengzi.json"
+    assert CliRunner().invoke(main, ["parse", str(MENGZI), "-o", str(parsed)]).exit_code == 0
+    assert json.loads(parsed.read_text(encoding="utf-8"))["schema"] == "policykit.document/1"
+    out = tmp_path / "plan.docx"
+    result = run(str(parsed), "--profile", str(JIANSHUI), "-o", str(out), "--tasklist", str(tmp_path / "t.docx"))
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in WordDocument(out).paragraphs]
+    assert "一、总体目标" in texts  # the prose is re-read from the source path the JSON names
+    assert (tmp_path / "t.docx").exists()
+
+
+def test_bad_profile_is_one_line_and_nothing_is_written(tmp_path):
+    profile = tmp_path / "bad.toml"
+    profile.write_text('name = "建水县"\nlevel = "乡"\nprovince = "云南省"\n', encoding="utf-8")
+    out = tmp_path / "plan.docx"
+    result = run(str(MENGZI), "--profile", str(profile), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"policykit: error: {profile}: level: expected one of 县, 市, 区, 旗, got '乡'"]
+    assert list(tmp_path.iterdir()) == [profile]
+
+
+def test_sandbox_violation_in_a_template_writes_nothing(tmp_path):
+    template = tmp_path / "evil.docx"
+    doc = WordDocument()
+    doc.add_paragraph("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    doc.save(template)
+    out = tmp_path / "plan.docx"
+    result = run(str(MENGZI), "--profile", str(JIANSHUI), "-o", str(out), "--template", str(template))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"policykit: error: {template}: template error: ")
+    assert not out.exists()
+
+
+def test_missing_source_is_one_line(tmp_path):
+    result = run(str(tmp_path / "nope.txt"), "--profile", str(JIANSHUI), "-o", str(tmp_path / "p.docx"))
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1 and "nope.txt" in result.stderr
+
+
+def test_task_list_suffix_is_a_usage_error(tmp_path):
+    result = run(str(MENGZI), "--profile", str(JIANSHUI), "--tasklist", str(tmp_path / "t.csv"))
+    assert result.exit_code == 2

@@ -134,3 +134,31 @@ def test_relative_deadline_from_plan_date():
 
 def test_dates_that_are_not_deadlines():
     assert extract_deadlines("2023年5月6日 (2022-2024年)") == []
+
+
+def test_ratios_named_as_ratios_are_not_clock_times():
+    assert fields("中小学师生比不低于1:12") == [req(">=", 0.0833, ":1", subject="中小学师生比")]
+    assert extract_requirements("上午8:30开始") == []
+
+
+def test_conflicting_bound_words_are_kept_and_flagged():
+    assert fields("全县农村自来水普及率达到90%左右") == [
+        req(">=", 90, "%", subject="全县农村自来水普及率", target=True, flags=["ambiguous"])]
+
+
+def test_percentages_in_words():
+    assert fields("问题整改率百分百") == [req("=", 100, "%", subject="问题整改率")]
+    assert fields("覆盖率达到百分之九十五") == [req(">=", 95, "%", subject="覆盖率", target=True)]
+
+
+def test_noise_never_crashes():
+    """Garbled PDF runs, stray digits and half-read dates give no error (and mostly nothing)."""
+    import random
+
+    rng = random.Random(4)
+    alphabet = "0123456789一二两三十百千万亿零年月日天次名人%:;,。以上下不少于至少每周学期季度内前底到-()“”第个"
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        extract_requirements(text)
+        extract_deadlines(text, plan_date="2023-05-06", period={"start": 2022, "end": 2024})
+    extract_deadlines("零零零零年底前 999999年内 二〇二三年十三月四十日前")

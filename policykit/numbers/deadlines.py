@@ -69,10 +69,10 @@ def read_deadlines(text: str, *, plan_date: str | None = None,
 
 
 def _year(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    digits = "".join(str(to_number(ch)) for ch in text)
-    return int(digits) if digits.isdigit() else None
+    """"2023" or "二〇二三" → 2023; None outside 1900–2100."""
+    digits = text if text.isdigit() else "".join(str(to_number(ch)) for ch in text)
+    year = int(digits) if digits.isdigit() else None
+    return year if year is not None and 1900 <= year <= 2100 else None
 
 
 def _build(kind: str, m: re.Match[str], plan_date: str | None, period: dict[str, Any] | None,
@@ -125,6 +125,8 @@ def _within(m: re.Match[str], plan_date: str | None, period: dict[str, Any] | No
     n = to_number(m.group("n"))
     if not isinstance(n, int) or n <= 0:
         return None
+    if n > 100:
+        return None  # not a plan's horizon: noise
     if m.group("u") == "年" and period and period.get("start"):
         return f"{int(period['start']) + n - 1}-12-31"
     if plan_date:

@@ -79,8 +79,9 @@ def find_tokens(text: str, vocab: Vocab) -> list[Token]:
     skip = excluded_spans(text, vocab)
     tokens = list(staffing)
     for m in pats.quantity.finditer(text):
-        if _inside(m.start(), skip) or _inside(m.start(), taken):
-            continue
+        ratio = m.group("r1") is not None and "比" in text[max(0, m.start() - 8):m.end() + 3]
+        if (_inside(m.start(), skip) and not ratio) or _inside(m.start(), taken):
+            continue  # a ratio named as one ("师生比1:12") is no clock time
         token = _quantity_token(m)
         if token is not None:
             tokens.append(token)

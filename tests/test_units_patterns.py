@@ -225,3 +225,18 @@ def test_field_labels_are_not_part_of_a_name():
 def test_operator_branch_and_police_sub_units():
     assert [(u.canonical, u.region) for u in parse_unit_list("中国移动建水分公司、县公安局交警大队")] == [
         ("移动", "建水"), ("公安", None)]
+
+
+def test_shortened_coordination_of_several_places():
+    found = parse_unit_list("雄县、容城、安新县委和人民政府")
+    assert [(u.name, u.canonical, u.region) for u in found] == [
+        ("雄县委和人民政府", "党委政府", "雄县"), ("容城县委和人民政府", "党委政府", "容城县"),
+        ("安新县委和人民政府", "党委政府", "安新县")]
+    assert [u.raw for u in found] == ["雄县", "容城", "安新县委和人民政府"]
+    assert [u.name for u in parse_unit_list("赣州市、龙南县教育局")] == ["赣州市教育局", "龙南县教育局"]
+
+
+def test_national_and_prefecture_levels():
+    assert units("国家发展改革委、自治区林业厅、和田地区行政公署") == [
+        ("国家发展改革委", "发展改革", "国家"), ("自治区林业厅", "林业草原", "自治区"),
+        ("和田地区行政公署", "人民政府", "地区")]

@@ -15,7 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykit.model import Span, Unit
-from policykit.units.normalise import clean, complete_shortened, resolve
+from policykit.units.match import is_place
+from policykit.units.normalise import clean, complete_shortened, resolve, shortened_unit
 from policykit.units.registry import Registry, default_registry, load_registry
 from policykit.units.relevel import relevel
 from policykit.units.split import split_unit_list
@@ -49,11 +50,17 @@ def parse_unit_list(text: str, offset: int = 0, *, doc_level: str | None = None,
     cleaned = [clean(reg, raw) for raw, _, _ in pieces]
     for i, (raw, start, end) in enumerate(pieces):
         c = cleaned[i]
-        completed = complete_shortened(reg, c, cleaned[i + 1]) if i + 1 < len(pieces) else None
-        unit, written = resolve(reg, raw, completed or c, level_hint=shared, region_hint=doc_region,
-                                doc_level=doc_level)
-        if completed is not None and unit.known:
-            unit.note = f"shortened coordination: {c.name} + {completed.name[len(c.name):]}"
+        shortened = None
+        # "雄县、容城、安新县委和人民政府": every bare place borrows from the first real name after it
+        for following in cleaned[i + 1:]:
+            shortened = complete_shortened(reg, c, following)
+            if shortened is not None or not is_place(following.compared) or reg.lookup(following.compared):
+                break
+        if shortened is not None:
+            unit = shortened_unit(reg, raw, c, *shortened, region_hint=doc_region, doc_level=doc_level)
+            written = False
+        else:
+            unit, written = resolve(reg, raw, c, level_hint=shared, region_hint=doc_region, doc_level=doc_level)
         if written and unit.kind not in _NO_SHARED_LEVEL:
             shared = unit.level
         unit.span = Span(offset + start, offset + end)

@@ -14,7 +14,7 @@ _MAX_REGION = 7  # "红河哈尼族彝族自治州" is longer, but then the leve
 _MAX_PLACE = 5  # a bare place name before a place_prefix function: 龙南, 蒙自, 御道口牧场
 _MAX_AREA = 5  # a branch's area: 青浦, 大鹏, 沙县
 # A place name holds none of these: "区教育局" before "公安…" is a unit, not a place.
-_NOT_PLACE = set("()[]\"“”、,;:。各等和及与局委办院队部室厅组处科会所")
+_NOT_PLACE = set("()[]\"“”、,;:。各等局委办院队部室厅组处科会所")
 
 
 @dataclass(frozen=True)

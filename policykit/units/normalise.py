@@ -144,11 +144,11 @@ def resolve(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None = Non
     return unit, _strip_level(reg, c.compared)[1] is not None
 
 
-def complete_shortened(reg: Registry, c: Cleaned, following: Cleaned) -> Cleaned | None:
+def complete_shortened(reg: Registry, c: Cleaned, following: Cleaned) -> tuple[Cleaned, Cleaned] | None:
     """Shortened coordination: "赣州" before "龙南经济技术开发区管委会" → "赣州经济技术开发区管委会".
 
     Only a bare place name (no unit word of its own) is completed, from the next name's
-    region; None when that does not apply.
+    region; returns (the completed name, the borrowed part) or None when that does not apply.
     """
     if not 2 <= len(c.compared) <= 6 or not is_place(c.compared) or reg.lookup(c.compared):
         return None
@@ -156,4 +156,24 @@ def complete_shortened(reg: Registry, c: Cleaned, following: Cleaned) -> Cleaned
     if m is None or m.region is None or m.branch or not following.compared.startswith(m.region):
         return None
     body = following.name[len(m.region):]
-    return Cleaned(c.name + body, key(c.name + body), c.chars)
+    # 雄县、容城、安新县委: 容城 takes the level word its neighbour wrote (容城县委), 雄县 has its own
+    level = next((lv for lv in reg.levels if m.region.endswith(lv) and len(m.region) > len(lv)), "")
+    if level and not any(c.compared.endswith(lv) for lv in reg.levels):
+        body = level + body
+    borrowed = Cleaned(body, key(body), [])
+    return Cleaned(c.name + body, key(c.name + body), c.chars), borrowed
+
+
+def shortened_unit(reg: Registry, raw: str, c: Cleaned, completed: Cleaned, borrowed: Cleaned, *,
+                   region_hint: str | None, doc_level: str | None) -> Unit:
+    """The unit a completed shortened name stands for; the bare place is its region."""
+    unit, _ = resolve(reg, raw, completed, region_hint=region_hint, doc_level=doc_level)
+    if not unit.known:
+        unit, _ = resolve(reg, raw, borrowed, region_hint=region_hint, doc_level=doc_level)
+        unit.name = completed.name
+        unit.region = c.name
+        unit.level = next((lv for lv in reg.levels if completed.compared.startswith(c.compared)
+                           and c.compared.endswith(lv)), unit.level)
+    if unit.known:
+        unit.note = f"shortened coordination: {c.name} + {borrowed.name}"
+    return unit

@@ -138,21 +138,14 @@ def _starts_with(text: str, words: tuple[str, ...]) -> str | None:
 def _bound_before(s: str, pos: int, floor: int, vocab: Vocab) -> tuple[Bound | None, str | None, int]:
     """The bound word and verb right before ``pos``: "至少配备1名" → (至少, 配备, start of 至少)."""
     head = s[floor:pos].rstrip()
-    start = floor + len(head)
-    verb = _ends_with(head, vocab.verbs)
     bound = next((b for b in vocab.before if head.endswith(b.word)), None)
-    if bound is not None and verb is not None and len(bound.word) >= len(verb):
-        verb = None  # "达到" is a bound word, not the verb 到
-    if bound is None and verb is not None:
-        rest = head[: -len(verb)].rstrip()
-        bound = next((b for b in vocab.before if rest.endswith(b.word)), None)
-        start = floor + len(rest) - (len(bound.word) if bound else -0)
-        if bound is None:
-            start = floor + len(rest)
-        head = rest
-    elif bound is not None:
-        start -= len(bound.word)
-    return bound, verb, start
+    verb = None
+    if bound is None:  # checked first: "达到" is a bound word, not the verb 到
+        verb = _ends_with(head, vocab.verbs)
+        if verb is not None:
+            head = head[: -len(verb)].rstrip()
+            bound = next((b for b in vocab.before if head.endswith(b.word)), None)
+    return bound, verb, floor + len(head) - (len(bound.word) if bound else 0)
 
 
 def _bound_after(s: str, pos: int, vocab: Vocab) -> tuple[Bound | None, int]:

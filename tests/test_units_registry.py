@@ -31,7 +31,7 @@ def test_a_name_under_two_functions_is_an_error():
 
 def test_bundled_data_has_no_unknown_keys():
     allowed = {"canonical", "kind", "standard", "province", "names", "bare", "combined", "former",
-               "bare_former", "branch", "place_prefix", "notes"}
+               "bare_former", "regional", "branch", "place_prefix", "keep_name", "notes"}
     for entry in _bundled_data()["function"]:
         assert set(entry) <= allowed, entry["canonical"]
 

@@ -23,6 +23,21 @@ from policykit.units import normalise, relevel
     ("各街镇", "县", "各街镇"),
     ("各有关部门", "县", "各有关部门"),
     ("区绿化市容局", "县", "区绿化市容局"),
+    # a region's own form or a pre-2018 name: the county gets the standard name
+    ("区府办", "县", "县人民政府办公室"),
+    ("区建设管理委", "县", "县住房和城乡建设局"),
+    ("区规划资源局", "县", "县自然资源局"),
+    ("区民防办", "县", "县人民防空办公室"),
+    ("区科委", "县", "县科学技术局"),
+    ("市教委", "县", "县教育局"),
+    ("工商局", "县", "县市场监督管理局"),
+    # a name that needs its level inside
+    ("共青团", "县", "团县委"),
+    # collectives, zones and companies keep their names
+    ("各镇(区)综治办", "县", "各镇(区)综治办"),
+    ("高新区管委会", "县", "高新区管委会"),
+    ("中国移动", "县", "中国移动"),
+    ("各学校", "县", "各学校"),
 ])
 def test_relevel(name, level, expected):
     assert relevel(name, level) == expected

@@ -38,6 +38,7 @@ class Alias:
     note: str | None = None
     level: str | None = None  # a level written inside the name: 团市委 → 市
     confidence: float = EXACT
+    form: str = "names"  # the data group it came from: names, combined, former, regional, bare, derived
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Function:
     province: str | None = None
     branch: bool = False
     place_prefix: bool = False
+    keep_name: bool = False
 
 
 @dataclass
@@ -85,6 +87,13 @@ def key(name: str) -> str:
     return "".join(normalise_punct(name).split())
 
 
+_GROUP_NOTES = {
+    "combined": "combined bureau: first function taken ({canonical})",
+    "former": "pre-2018 name, now {canonical}",
+    "regional": "regional form of {standard}",
+}
+
+
 def _levels_single(levels: list[str]) -> list[str]:
     return [lv for lv in levels if len(lv) == 1]
 
@@ -96,14 +105,11 @@ def _expand(name: str, levels: list[str]) -> list[tuple[str, str | None]]:
     return [(name.replace(_LEVEL_SLOT, lv), lv) for lv in _levels_single(levels)]
 
 
-def _note_for(kind_of_name: str, canonical: str, name: str, notes: dict[str, str]) -> str | None:
+def _note_for(group: str, canonical: str, standard: str, name: str, notes: dict[str, str]) -> str | None:
+    """The note a name carries: its own from [function.notes], else what its data group says."""
     if name in notes:
         return notes[name]
-    if kind_of_name == "combined":
-        return f"combined bureau: first function taken ({canonical})"
-    if kind_of_name == "former":
-        return f"pre-2018 name, now {canonical}"
-    return None
+    return _GROUP_NOTES.get(group, "").format(canonical=canonical, standard=standard) or None
 
 
 def _check_function(entry: dict[str, Any], path: str) -> None:
@@ -113,7 +119,7 @@ def _check_function(entry: dict[str, Any], path: str) -> None:
     kind = entry.get("kind", "other")
     if kind not in KINDS:
         raise InputError(path, f"function {canonical}: kind {kind!r} is not one of {', '.join(KINDS)}")
-    for list_key in ("names", "bare", "combined", "former", "bare_former"):
+    for list_key in ("names", "bare", "combined", "former", "bare_former", "regional"):
         value = entry.get(list_key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise InputError(path, f"function {canonical}: {list_key} must be a list of names")
@@ -171,13 +177,14 @@ def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
         functions[canonical] = Function(
             canonical=canonical, kind=kind, standard=entry.get("standard", canonical),
             province=entry.get("province"), branch=bool(entry.get("branch", False)),
-            place_prefix=bool(entry.get("place_prefix", False)))
+            place_prefix=bool(entry.get("place_prefix", False)), keep_name=bool(entry.get("keep_name", False)))
         notes = {key(k): v for k, v in entry.get("notes", {}).items()}
-        for group in ("names", "combined", "former"):
+        standard = entry.get("standard", canonical)
+        for group in ("names", "combined", "former", "regional"):
             for written in entry.get(group, []):
                 for name, level in _expand(written, levels):
                     k = key(name)
-                    alias = Alias(canonical, kind, _note_for(group, canonical, k, notes), level)
+                    alias = Alias(canonical, kind, _note_for(group, canonical, standard, k, notes), level, form=group)
                     previous = explicit.get(k)
                     if previous and previous.canonical != canonical and override.get(k) not in (None, canonical):
                         continue
@@ -190,9 +197,9 @@ def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
             group_note = f"pre-2018 name, now {canonical}" if group == "bare_former" else None
             for word in entry.get(group, []):
                 k = key(word)
-                derived.setdefault(k, Alias(canonical, kind, notes.get(k, group_note), None, EXACT))
+                derived.setdefault(k, Alias(canonical, kind, notes.get(k, group_note), None, EXACT, group))
                 for suffix in suffixes:
-                    derived.setdefault(k + suffix, Alias(canonical, kind, group_note, None, DERIVED))
+                    derived.setdefault(k + suffix, Alias(canonical, kind, group_note, None, DERIVED, "derived"))
     aliases = {**derived, **explicit}
     return Registry(
         functions=functions,

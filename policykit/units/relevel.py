@@ -14,13 +14,16 @@ from policykit.units.registry import Registry, default_registry
 
 # Collectives and generic references read the same in every county.
 _UNCHANGED = {"township", "generic"}
+# Names that are one region's or one era's: the county gets the standard name instead.
+_STANDARD_FORMS = {"former", "regional"}
 
 
 def _rewrite(reg: Registry, m: Match, body: str, prefixed: bool, level: str, region: str | None) -> str:
     """The name with its level (and region) replaced; a province form becomes the standard name."""
     function = reg.functions[m.alias.canonical]
     infix = m.alias.level is not None
-    if m.branch or (function.province and body == function.province and level != "省"):
+    province_form = function.province and body == function.province and level != "省"
+    if m.branch or province_form or m.alias.form in _STANDARD_FORMS or (not prefixed and "{L}" in function.standard):
         body, infix = function.standard, "{L}" in function.standard
     if "{L}" in body:
         body = body.replace("{L}", level)
@@ -43,8 +46,10 @@ def relevel(unit_or_name: Unit | str, level: str, region: str | None = None, *,
     name = unit_or_name.name if isinstance(unit_or_name, Unit) else unit_or_name
     c = clean(reg, name)
     m = best_whole(reg, c.compared) if c.compared else None
-    if m is None or m.alias.kind in _UNCHANGED:
+    if m is None or m.alias.kind in _UNCHANGED or m.collective or reg.functions[m.alias.canonical].keep_name:
         return name
+    if m.alias.kind == "other" and m.level is None:
+        return name  # 学校, 中国移动: no level to change
     body = _body(reg, c.compared, m)
     if body is None:
         return name

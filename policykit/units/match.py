@@ -34,6 +34,7 @@ class Match:
 
     @property
     def confidence(self) -> float:
+        """The alias's confidence, less for a guessed place: 龙南经济技术开发区管委会 → 0.9."""
         return round(self.alias.confidence * (0.9 if self.place_guess else 1.0), 2)
 
     @property
@@ -48,6 +49,7 @@ class Match:
 
 
 def is_place(text: str) -> bool:
+    """Could be a place name: "龙南" yes; "区教育局" (holds 局) or "A区" (ASCII) no."""
     return bool(text) and not any(ch in _NOT_PLACE or ch.isascii() for ch in text)
 
 

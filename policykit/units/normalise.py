@@ -72,9 +72,10 @@ def unit_from_match(reg: Registry, raw: str, name: str, m: Match, *, level_hint:
         level = level_hint
     region = m.region or _region(m.alias.kind, level, region_hint, doc_level)
     note = m.alias.note
-    if m.collective and m.alias.kind not in _COLLECTIVE:
-        note = f"collective: one in each of {m.collective}" if m.collective not in reg.collective_words \
-            else "collective: every such unit"
+    if m.collective in reg.collective_words and m.alias.kind not in _COLLECTIVE:
+        note = "collective: every such unit"
+    elif m.collective and m.alias.kind not in _COLLECTIVE:
+        note = f"collective: one in each of {m.collective}"
     if m.also:
         note = f"also named {m.also}" + (f"; {note}" if note else "")
     if m.branch:
@@ -85,6 +86,7 @@ def unit_from_match(reg: Registry, raw: str, name: str, m: Match, *, level_hint:
 
 
 def _implied_level(reg: Registry, name: str) -> str | None:
+    """"商务厅" → "省": a level the name's ending implies."""
     for ending, level in reg.implied.items():
         if name.endswith(ending):
             return level
@@ -92,13 +94,14 @@ def _implied_level(reg: Registry, name: str) -> str | None:
 
 
 def _strip_level(reg: Registry, s: str) -> tuple[str, str | None]:
+    """"区绿化市容局" → ("绿化市容局", "区")."""
     for level in reg.levels:
         if s.startswith(level) and len(s) > len(level):
             return s[len(level):], level
     return s, None
 
 
-def _generic_by_ending(reg: Registry, raw: str, c: Cleaned, level_hint: str | None) -> Unit | None:
+def _generic_by_ending(reg: Registry, raw: str, c: Cleaned) -> Unit | None:
     """"县直及省市驻民各单位" → a generic reference: whatever precedes 各单位 only narrows it."""
     for ending in reg.generic_endings:
         if c.compared.endswith(ending) and len(c.compared) > len(ending):
@@ -120,7 +123,8 @@ def fuzzy_unit(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None,
     level = level or level_hint
     if best is None or best[1] < FUZZY_GUESS:
         return Unit(raw=raw, name=c.name, canonical=None, level=level,
-                    region=_region("other", level, region_hint, doc_level), kind="other", known=False, confidence=0.0, note="not in the unit registry")
+                    region=_region("other", level, region_hint, doc_level), kind="other", known=False,
+                    confidence=0.0, note="not in the unit registry")
     alias = reg.aliases[best[0]]
     return Unit(raw=raw, name=c.name, canonical=alias.canonical, level=level,
                 region=_region(alias.kind, level, region_hint, doc_level), kind=alias.kind,  # type: ignore[arg-type]
@@ -137,7 +141,7 @@ def resolve(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None = Non
     if not c.compared:
         return Unit(raw=raw, name=c.name, canonical=None, kind="other", known=False,
                     note="empty unit name"), False
-    generic = _generic_by_ending(reg, raw, c, level_hint)
+    generic = _generic_by_ending(reg, raw, c)
     if generic is not None:
         return generic, _strip_level(reg, c.compared)[1] is not None
     unit = fuzzy_unit(reg, raw, c, level_hint=level_hint, region_hint=region_hint, doc_level=doc_level)
@@ -170,10 +174,8 @@ def shortened_unit(reg: Registry, raw: str, c: Cleaned, completed: Cleaned, borr
     unit, _ = resolve(reg, raw, completed, region_hint=region_hint, doc_level=doc_level)
     if not unit.known:
         unit, _ = resolve(reg, raw, borrowed, region_hint=region_hint, doc_level=doc_level)
-        unit.name = completed.name
-        unit.region = c.name
-        unit.level = next((lv for lv in reg.levels if completed.compared.startswith(c.compared)
-                           and c.compared.endswith(lv)), unit.level)
+        unit.name, unit.region = completed.name, c.name
+        unit.level = next((lv for lv in reg.levels if c.compared.endswith(lv)), unit.level)
     if unit.known:
         unit.note = f"shortened coordination: {c.name} + {borrowed.name}"
     return unit

@@ -223,3 +223,9 @@ def test_source_region_guessed_from_the_issuer_when_meta_has_none():
     region = source_region(doc)
     assert (region.county, region.county_short, region.level) == ("蒙自市", "蒙自", "市")
     assert (region.prefecture, region.province) == ("红河州", "云南省")
+
+
+def test_task_text_keeps_a_sentence_that_starts_with_the_title():
+    task = Task("table-1", "table", "1", [], "完善校园安全管理责任制",
+                "完善校园安全管理责任制,健全完善各级各类学校安全管理责任制实施细则。")
+    assert task_text(task, vocabulary()) == "完善校园安全管理责任制,健全完善各级各类学校安全管理责任制实施细则。"

@@ -205,3 +205,16 @@ def test_tasklist_docx_is_landscape_alone(result):
         xml = z.read("word/document.xml").decode("utf-8")
     assert xml.count("<w:sectPr") == 1 and 'w:orient="landscape"' in xml
     assert re.search(r"<w:tblHeader/>", xml)
+
+
+@pytest.mark.parametrize("name", ["plan.docx", "tasklist.docx"])
+def test_committed_templates_are_what_the_builder_makes(name):
+    """templates/*.docx are reproducible: regenerate them with templates/build_templates.py."""
+    from policykit.draft.builder import build
+    from policykit.draft.render import template_path
+
+    built = io.BytesIO()
+    build(name).save(built)
+    with zipfile.ZipFile(built) as fresh, zipfile.ZipFile(template_path(name)) as committed:
+        for part in ("word/document.xml", "word/styles.xml", "word/settings.xml", "word/footer1.xml"):
+            assert fresh.read(part) == committed.read(part), part

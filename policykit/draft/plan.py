@@ -233,8 +233,9 @@ def task_text(task: Task, vocab: Vocabulary) -> str:
     if m:
         text, norm = text[m.end():], norm[m.end():]
     title = squeeze_spaces(task.title)
-    if title and text.startswith(title):
-        text = text[len(title):].lstrip("。.;；: ")
+    # "完善…责任制。按照…" repeats the title as a run-in heading; "完善…责任制,健全…" is a sentence.
+    if title and text.startswith(title) and text[len(title):len(title) + 1] in ("", "。", "."):
+        text = text[len(title) + 1:]
     return text
 
 

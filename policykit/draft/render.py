@@ -9,7 +9,6 @@ The fields a template can use are listed in ``docs/drafting.md``.
 from __future__ import annotations
 
 import io
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +23,20 @@ TASKLIST_TEMPLATE = "tasklist.docx"
 
 
 def template_path(name: str) -> Path:
-    """A bundled template: ``templates/`` of the source tree, else the installed package data."""
-    source_tree = Path(__file__).resolve().parents[2] / "templates" / name
-    if source_tree.is_file():
-        return source_tree
-    return Path(str(resources.files("policykit").joinpath("templates", name)))
+    """A bundled template in the source tree's ``templates/`` folder."""
+    return Path(__file__).resolve().parents[2] / "templates" / name
+
+
+def bundled_template(name: str) -> bytes:
+    """The bundled template's bytes; built in memory when ``templates/`` was not installed."""
+    path = template_path(name)
+    if path.is_file():
+        return path.read_bytes()
+    from policykit.draft.builder import build
+
+    buf = io.BytesIO()
+    build(name).save(buf)
+    return buf.getvalue()
 
 
 def rich(pieces: list[Piece], font: str | None = None) -> ooxml.RichRuns:
@@ -98,7 +106,7 @@ def render_template(context: dict[str, Any], template: Path | None, default: str
 
     path = template or template_path(default)
     try:
-        data = Path(path).read_bytes()
+        data = Path(template).read_bytes() if template else bundled_template(default)
     except OSError as err:
         raise InputError(str(path), err.strerror or str(err)) from None
     try:

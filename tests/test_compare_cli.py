@@ -109,3 +109,16 @@ def test_help_names_every_output():
     assert result.exit_code == 0
     for word in (".html", ".md", ".xlsx", ".csv", ".gexf", ".graphml", "--parent", "--settings"):
         assert word in result.output
+
+
+@pytest.mark.parametrize("name, content, problem", [
+    ("empty.jsonl", "\n", "holds no policykit.document/1 document (no lines)"),
+    ("empty.json", "[]", "holds no policykit.document/1 document (an empty list)"),
+])
+def test_an_input_without_documents_is_an_error(inputs, name, content, problem):
+    empty = inputs / name
+    empty.write_text(content, encoding="utf-8")
+    result = run(empty, "-o", inputs / "r.html")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"policykit: error: {empty}: {problem}"]
+    assert not (inputs / "r.html").exists()

@@ -124,3 +124,21 @@ def test_a_broken_settings_file_names_the_file(tmp_path):
     extra.write_text('[[theme]]\nlabel = "绿化"\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"\[\[theme\]\] number 1 needs a label and a keywords list"):
         load_settings(extra)
+
+
+def test_a_task_bridging_two_topics_does_not_chain_them_into_one_theme():
+    a = _plan("甲县", ("开展防溺水专项治理", "排查危险水域,设置警示标识,开展防溺水宣传教育。"))
+    b = _plan("乙县", ("加强防溺水和交通安全宣传", "开展防溺水宣传教育,开展交通安全宣传教育。"))
+    c = _plan("丙县", ("开展交通安全专项行动", "整治接送学生车辆,严查超载超速,开展交通安全宣传。"))
+    result = compare([a, b, c])
+    assert [(t.label, members(result, t.id)) for t in result.themes] == [
+        ("防溺水", [("甲县", "body-1"), ("乙县", "body-1")]),
+        ("交通安全", [("丙县", "body-1")]),
+    ]
+
+
+def test_identical_tasks_of_three_counties_make_one_theme_scored_by_their_mean_similarity():
+    plans = [_plan(county, ("强化学生心理健康教育", "推进心理辅导室建设,每所中小学至少配备1名心理健康教师。"))
+             for county in ("甲县", "乙县", "丙县")]
+    result = compare(plans)
+    assert [(t.label, len(t.tasks), t.score) for t in result.themes] == [("心理健康教育", 3, 1.0)]

@@ -46,6 +46,8 @@ def load_json(path: str) -> list[Document]:
     except json.JSONDecodeError as err:
         raise InputError(path, f"not valid JSON: {err.msg} at line {err.lineno}") from err
     items = data if isinstance(data, list) else [data]
+    if not items:
+        raise InputError(path, f"holds no {SCHEMA} document (an empty list)")
     return [_document(path, item, f"item {i + 1} " if isinstance(data, list) else "")
             for i, item in enumerate(items)]
 
@@ -61,6 +63,8 @@ def load_jsonl(path: str) -> list[Document]:
         except json.JSONDecodeError as err:
             raise InputError(path, f"line {n} is not valid JSON: {err.msg}") from err
         docs.append(_document(path, data, f"line {n} "))
+    if not docs:
+        raise InputError(path, f"holds no {SCHEMA} document (no lines)")
     return docs
 
 

@@ -55,7 +55,7 @@ class Theme:
 
     id: str
     label: str
-    score: float | None  # the weakest link that joined it; None for a task alone
+    score: float | None  # mean similarity of its tasks from different documents; None for a task alone
     tasks: list[ComparedTask]
     seeded: bool = False  # label from policykit/data/compare_themes.toml, not from a title
 

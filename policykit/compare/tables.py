@@ -217,7 +217,7 @@ def themes_frame(comparison: Comparison) -> Frame:
             per_doc.append("; ".join(f"{t.id} {t.title}" for t in tasks))
         rows.append([theme.id, theme.label, theme.seeded, theme.score, len(theme.documents()), *per_doc])
     return Frame("themes", "主题对齐", columns, rows,
-                 "相似度: 主题内跨文件最弱一环的相似度(TF-IDF 余弦); 空白表示该任务没有对应任务。", THEME_LABELS)
+                 "相似度: 主题内不同文件任务之间的平均相似度(TF-IDF 余弦); 空白表示该任务没有对应任务。", THEME_LABELS)
 
 
 def tasks_frame(comparison: Comparison) -> Frame:

@@ -2,7 +2,7 @@
 
 tasks → slots (a task, or the sub-rows of one table row) → jieba words of
 title + text → TF-IDF vectors → cosine between slots of different documents
-→ greedy constrained linking (best pairs first; a theme never holds two
+→ greedy average linking (best pairs first; a theme never holds two
 slots of one document) → themes, labelled from seed themes or the cleanest
 title.  Tunables and vocabularies: ``policykit/data/compare*.toml``.
 """
@@ -112,12 +112,13 @@ def concepts(text: str, seeds: list[SeedTheme]) -> Counter[str]:
 def bag_of(title: str, text: str, settings: Settings) -> Counter[str]:
     """Title words ``title_weight`` times, text words once, seed concepts ``seed_weight`` times over."""
     bag = Counter(tokenise(text, settings.stopwords))
-    for _ in range(settings.title_weight):
-        bag.update(tokenise(title, settings.stopwords))
-    for _ in range(settings.seed_weight):
-        bag.update(concepts(text, settings.seeds))
-        for _ in range(settings.title_weight):
-            bag.update(concepts(title, settings.seeds))
+    for word, n in Counter(tokenise(title, settings.stopwords)).items():
+        bag[word] += n * settings.title_weight
+    named = concepts(text, settings.seeds)
+    for concept, n in concepts(title, settings.seeds).items():
+        named[concept] += n * settings.title_weight
+    for concept, n in named.items():
+        bag[concept] += n * settings.seed_weight
     return bag
 
 
@@ -151,45 +152,67 @@ def slots_of(tasks: list[ComparedTask]) -> list[Slot]:
     return list(slots.values())
 
 
-def cross_scores(slots: list[Slot], vectors: list[Vector], threshold: float) -> list[tuple[float, int, int]]:
-    """(score, i, j) for every pair of slots from different documents scoring ≥ ``threshold``."""
+def cross_scores(slots: list[Slot], vectors: list[Vector], floor: float) -> dict[tuple[int, int], float]:
+    """(i, j) → cosine, i < j, for slots of different documents scoring ≥ ``floor`` (an inverted index
+    visits only pairs that share a word)."""
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, vec in enumerate(vectors):
         for w, v in vec.items():
             postings[w].append((i, v))
-    pairs = []
+    scores: dict[tuple[int, int], float] = {}
     for i, vec in enumerate(vectors):
         acc: dict[int, float] = defaultdict(float)
         for w, v in vec.items():
             for j, u in postings[w]:
                 if j > i and slots[j].doc != slots[i].doc:
                     acc[j] += v * u
-        pairs.extend((round(s, 4), i, j) for j, s in acc.items() if s >= threshold)
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    return pairs
+        scores.update(((i, j), round(s, 4)) for j, s in acc.items() if s >= floor)
+    return scores
 
 
-def link(slots: list[Slot], pairs: list[tuple[float, int, int]]) -> list[tuple[list[int], float | None]]:
-    """Greedy single linkage, best pairs first, never two slots of one document in a group.
+def mean_link(a: list[int], b: list[int], scores: dict[tuple[int, int], float]) -> float:
+    """Average similarity between the slots of two groups; 0 when any pair is below the floor."""
+    total = 0.0
+    for i in a:
+        for j in b:
+            score = scores.get((min(i, j), max(i, j)))
+            if score is None:
+                return 0.0
+            total += score
+    return total / (len(a) * len(b))
 
-    Returns (slot indices, weakest link score) per group, groups ordered by their first slot.
+
+def link(slots: list[Slot], scores: dict[tuple[int, int], float],
+         threshold: float) -> list[tuple[list[int], float | None]]:
+    """Greedy average linkage: best pairs first, two groups merge when their mean similarity
+    reaches ``threshold``, no pair between them is below the floor, and they share no document.
+
+    This keeps chains apart: 防溺水 ~ (防溺水 + 交通安全) ~ 交通安全 does not make one theme.
+    Returns (slot indices, mean cross-document similarity) per group, ordered by first slot.
     """
     group = list(range(len(slots)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(slots))}
-    weakest: dict[int, float | None] = {i: None for i in range(len(slots))}
-    for score, i, j in pairs:
+    docs: dict[int, set[int]] = {i: {slot.doc} for i, slot in enumerate(slots)}
+    for (i, j), score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if score < threshold:
+            break
         gi, gj = group[i], group[j]
-        if gi == gj:
-            continue
-        if {slots[k].doc for k in members[gi]} & {slots[k].doc for k in members[gj]}:
+        if gi == gj or docs[gi] & docs[gj] or mean_link(members[gi], members[gj], scores) < threshold:
             continue
         keep, gone = min(gi, gj), max(gi, gj)
         for k in members[gone]:
             group[k] = keep
         members[keep] += members.pop(gone)
-        low = [s for s in (weakest[keep], weakest.pop(gone), score) if s is not None]
-        weakest[keep] = min(low)
-    return [(sorted(m), weakest[g]) for g, m in sorted(members.items())]
+        docs[keep] |= docs.pop(gone)
+    return [(sorted(m), _cohesion(m, slots, scores)) for _, m in sorted(members.items())]
+
+
+def _cohesion(group: list[int], slots: list[Slot], scores: dict[tuple[int, int], float]) -> float | None:
+    """Mean similarity over the pairs of a group that come from different documents; None alone."""
+    pairs = [(i, j) for i in group for j in group if i < j and slots[i].doc != slots[j].doc]
+    if not pairs:
+        return None
+    return round(sum(scores.get(p, 0.0) for p in pairs) / len(pairs), 4)
 
 
 def best_partner(i: int, group: list[int], vectors: list[Vector], slots: list[Slot]) -> float | None:
@@ -252,7 +275,7 @@ def align(tasks: list[ComparedTask], settings: Settings) -> list[Theme]:
     """Give every task a theme; returns the themes in order of first appearance ("T01", "T02", …)."""
     slots = slots_of(tasks)
     vectors = tfidf([bag_of(s.title, s.text, settings) for s in slots])
-    groups = link(slots, cross_scores(slots, vectors, settings.threshold))
+    groups = link(slots, cross_scores(slots, vectors, settings.threshold / 2), settings.threshold)
     width = max(2, len(str(len(groups))))
     themes: list[Theme] = []
     used: set[str] = set()

@@ -26,7 +26,7 @@ def extract_requirements(text: str, offset: int = 0, *, task_id: str | None = No
     """
     vocab = load_vocab(vocab_path)
     out = []
-    for f in read_requirements(normalise(text), vocab):
+    for f in read_requirements(normalise(text).translate(vocab.traditional), vocab):
         out.append(Requirement(
             text=text[f.start:f.end], subject=f.subject, op=f.op, value=f.value, value_max=f.value_max,
             unit=f.unit, period=f.period, per=f.per, condition=f.condition, task=task_id,
@@ -43,7 +43,9 @@ def extract_deadlines(text: str, offset: int = 0, *, plan_date: str | None = Non
     '2023-12-31'
     """
     out = []
-    for f in read_deadlines(normalise(text), plan_date=plan_date, period=period):
-        out.append(Deadline(text=text[f.start:f.end], date=f.date, relative=f.relative,
+    readable = normalise(text).translate(load_vocab().traditional)
+    for f in read_deadlines(readable, plan_date=plan_date, period=period):
+        written = text[f.start:f.end]
+        out.append(Deadline(text=written, date=f.date, relative=written if f.relative else None,
                             span=Span(offset + f.start, offset + f.end)))
     return out

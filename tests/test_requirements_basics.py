@@ -142,8 +142,15 @@ def test_ratios_named_as_ratios_are_not_clock_times():
 
 
 def test_conflicting_bound_words_are_kept_and_flagged():
+    assert fields("每班学生不少于50人左右") == [req(">=", 50, "人", subject="每班学生", flags=["ambiguous"])]
     assert fields("全县农村自来水普及率达到90%左右") == [
-        req(">=", 90, "%", subject="全县农村自来水普及率", target=True, flags=["ambiguous"])]
+        req("about", 90, "%", subject="全县农村自来水普及率", target=True)]
+
+
+def test_traditional_script_mirrors_read_like_the_original():
+    text = "3年內實現全覆蓋,人均體育場地面積達到2.6平方米以上"
+    assert fields(text) == [req(">=", 2.6, "平方米", subject="人均体育场地面积", target=True)]
+    assert [(d.text, d.date) for d in extract_deadlines(text, period={"start": 2022})] == [("3年內", "2024-12-31")]
 
 
 def test_percentages_in_words():

@@ -84,7 +84,7 @@ def _read_sentence(s: str, base: int, vocab: Vocab) -> list[Found]:
     _mark_conditions(s, readings, vocab)
     clause_conditions = _clause_conditions(s, tokens, vocab)
     out: list[Found] = []
-    running: tuple[int, str] | None = None  # (position, text) of the condition in force
+    scope: tuple[int, str, bool] | None = None  # (position, condition, written as a whole clause)
     numeric_condition: str | None = None
     floor = 0
     for r in readings:
@@ -92,14 +92,17 @@ def _read_sentence(s: str, base: int, vocab: Vocab) -> list[Found]:
             numeric_condition = _condition_text(s, r, readings, vocab)
             floor = r.end
             continue
-        earlier = [c for c in clause_conditions if c[0] <= r.bound_start]
-        if earlier and (running is None or earlier[-1][0] > running[0]):
-            running = earlier[-1]
         _settle_subject(s, r, floor, vocab)
-        inherited = running[1] if running and r.subject_start is None else None
-        condition = _own_condition(s, r, vocab) or numeric_condition or inherited
-        if condition is not None:
-            running = (r.bound_start, condition)
+        clause = next((c for c in reversed(clause_conditions) if c[0] <= r.bound_start), None)
+        if clause and (scope is None or clause[0] > scope[0]):
+            scope = (clause[0], clause[1], True)
+        own = _own_condition(s, r, vocab) or numeric_condition
+        if own:
+            scope = (r.bound_start, own, False)
+        # a whole clause limits everything after it; a requirement's own scope carries on only
+        # to a following requirement that names its subject after the number ("每增加300名寄宿生增配1名")
+        applies = scope is not None and (own or scope[2] or r.subject_start is None)
+        condition = scope[1] if applies else None
         numeric_condition = None
         floor = max(r.end, r.subject_end or 0)
         start = min(x for x in (r.bound_start, r.subject_start, r.text_start) if x is not None)
@@ -249,7 +252,9 @@ def _read_token(s: str, tok: Token, nxt: Token | None, floor: int, density: list
             return r
     if bound is not None:
         r.op, r.target = bound.op, bound.target
-        if after_bound is not None and after_bound.op != bound.op:
+        if bound.target and after_bound is not None and after_bound.op == "about":
+            r.op = "about"  # "力争实现90%左右": a goal of about 90%
+        elif after_bound is not None and after_bound.op != bound.op:
             r.flags.append("ambiguous")
         return r
     if after_bound is not None:
@@ -333,6 +338,8 @@ def _verb_object(head: str, vocab: Vocab) -> str | None:
 def _mark_conditions(s: str, readings: list[_Reading], vocab: Vocab) -> None:
     """"100人以上1000人以下的学校,至少配2名…": the first reading limits the second, it is no requirement."""
     for r in readings[:-1]:
+        if r.target or r.token.kind == "percent":
+            continue  # "力争实现90%左右的村庄…": a share or a goal, not a size that limits
         after = s[r.end:].lstrip()
         if after.startswith("范围内"):
             r.is_condition = True
@@ -373,6 +380,8 @@ def _clause_conditions(s: str, tokens: list[Token], vocab: Vocab) -> list[tuple[
             out.append((m.start(), body[len(opener):]))
         elif body.endswith("的") and len(body) > 2:
             out.append((m.start(), body))
+        elif at == 0 and "的" in body and _ends_with(body, vocab.condition_heads):
+            out.append((m.start(), body))  # "中西部有较好基础、基本具备条件的地区,…力争实现…"
     return out
 
 

@@ -59,6 +59,7 @@ class Vocab:
     not_requirements: tuple[re.Pattern[str], ...]
     per_each_staff: tuple[str, ...]
     quote_pairs: tuple[str, ...]
+    traditional: dict[int, str]  # str.translate table: 達 → 达
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -106,6 +107,7 @@ def load_vocab(path: str | None = None) -> Vocab:
         not_requirements=tuple(re.compile(p) for p in data["not_requirements"]),
         per_each_staff=_longest_first(data["per_each_staff"]),
         quote_pairs=tuple(data["quote_pairs"]),
+        traditional={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
     )
 
 

@@ -9,6 +9,8 @@ import os
 import random
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import builders
@@ -239,3 +241,15 @@ def test_library_run_reports_counts_and_failures(notices, tmp_path):
     assert sorted(path for path, _ in summary.failures) == [str(p) for p in bad]
     assert dict(summary.failures)[str(root / "空白.txt")] == "empty file"
     assert not os.path.exists(tmp_path / "out.jsonl.part")
+
+
+def test_run_from_a_script_on_stdin_and_from_python_m(mengzi_path, qingpu_path, tmp_path):
+    # Workers must not re-run the caller's main script (stdin here; a notebook; a script without a guard).
+    script = f"from policykit.batch import run\nprint(run([{str(mengzi_path)!r}, {str(qingpu_path)!r}]," \
+             f" out={str(tmp_path / 'a.jsonl')!r}, jobs=2).done)\n"
+    from_stdin = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120)
+    assert (from_stdin.stdout, from_stdin.stderr) == ("2\n", "")
+    from_m = subprocess.run([sys.executable, "-m", "policykit", "batch", str(mengzi_path), str(qingpu_path),
+                             "-o", str(tmp_path / "b.jsonl"), "-j", "2"], capture_output=True, text=True, timeout=120)
+    assert from_m.returncode == 0, from_m.stderr
+    assert len(jsonl_docs(tmp_path / "b.jsonl")) == 2

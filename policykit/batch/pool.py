@@ -7,9 +7,13 @@ the parent can kill exactly the one that is stuck and start a fresh one.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
+import sys
 import time
+import types
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -26,6 +30,24 @@ def default_context() -> BaseContext:
         ctx.set_forkserver_preload(["policykit.batch.worker"])
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+@contextlib.contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """Start workers without the caller's ``__main__``.
+
+    forkserver and spawn children re-import the parent's main script, which
+    fails for ``python - <<EOF`` and re-runs a script that has no ``if
+    __name__ == "__main__"`` guard; workers need nothing from it (the parser
+    is named as "module:function"), so it is hidden while a worker starts.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 def describe_exit(code: int | None) -> str:
@@ -86,7 +108,8 @@ class WorkerPool:
         parent_end, child_end = self.context.Pipe(duplex=True)
         process = self.context.Process(target=serve, args=(child_end, self.settings), daemon=True,
                                        name="policykit-batch-worker")
-        process.start()
+        with _main_script_hidden():
+            process.start()
         child_end.close()
         worker = _Worker(process, parent_end)
         self.workers.append(worker)

@@ -20,6 +20,7 @@ class BatchSummary:
     tasks: int = 0
     seconds: float = 0.0
     interrupted: bool = False
+    worker_peak_mb: float | None = None  # the largest peak resident memory a worker reported
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
     @property

@@ -213,6 +213,8 @@ class _Batch:
 
     def finished(self, result: Parsed | Failed) -> None:
         sha = self.in_flight.pop(result.path)
+        if result.peak_rss_mb is not None:
+            self.summary.worker_peak_mb = max(self.summary.worker_peak_mb or 0.0, result.peak_rss_mb)
         if isinstance(result, Failed):
             self.failed(result.path, result.reason, sha)
             return

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import importlib
 import signal
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -29,6 +30,7 @@ class Parsed:
     line: str
     sha256: str | None
     tasks: int
+    peak_rss_mb: float | None = None  # the worker's peak resident memory so far
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Failed:
 
     path: str
     reason: str
+    peak_rss_mb: float | None = None
 
 
 def load_parser(spec: str) -> Callable[..., Any]:
@@ -45,8 +48,23 @@ def load_parser(spec: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
 
 
+def peak_rss_mb() -> float | None:
+    """This process's peak resident memory in MB (None where the OS does not say)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KB elsewhere
+
+
 def parse_one(path: str, parser: Callable[..., Any], options: dict[str, Any]) -> Parsed | Failed:
     """Parse one file into its JSON line; any exception becomes a ``Failed`` with a one-line reason."""
+    result = _parse_one(path, parser, options)
+    return replace(result, peak_rss_mb=peak_rss_mb())
+
+
+def _parse_one(path: str, parser: Callable[..., Any], options: dict[str, Any]) -> Parsed | Failed:
     from policykit.batch.jsonl import one_line
     from policykit.errors import InputError, PolicykitError
     from policykit.output import dumps

@@ -240,3 +240,17 @@ def test_national_and_prefecture_levels():
     assert units("国家发展改革委、自治区林业厅、和田地区行政公署") == [
         ("国家发展改革委", "发展改革", "国家"), ("自治区林业厅", "林业草原", "自治区"),
         ("和田地区行政公署", "人民政府", "地区")]
+
+
+def test_pieces_are_in_order_and_point_into_the_text():
+    import random
+
+    rng = random.Random(7)
+    alphabet = list("市县区局委办、,;() \n各乡镇街道公安教育卫生健康等有关部门牵头配合“”\"团党政府中心队所分会") + [
+        "市公安局", "区卫生健康 委", "各乡镇(街道)", "等有关部门", "公安青浦分 局"]
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        last = 0
+        for raw, start, end in split_unit_list(text):
+            assert text[start:end] == raw and start >= last and end > start, text
+            last = end

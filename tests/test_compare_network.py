@@ -7,7 +7,7 @@ import io
 
 import networkx as nx
 import pytest
-from test_compare_fixtures import mengzi, qingpu
+from test_compare_fixtures import mengzi, qingpu, unit
 
 from policykit.compare import compare
 from policykit.compare.network import build_graph, write_network
@@ -74,3 +74,10 @@ def test_an_unknown_graph_format_is_refused_before_writing(result, tmp_path):
     with pytest.raises(UsageError, match="unknown graph format .png"):
         write_network(result, tmp_path / "net.png")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_control_character_from_pdf_extraction_does_not_break_the_xml(tmp_path):
+    doc = qingpu()
+    doc.tasks[0].co.append(unit("区甲\x0b乙办", None, known=False))
+    written = write_network(compare([doc]), tmp_path / "net.graphml")
+    assert "?区甲乙办" in nx.read_graphml(written[0])

@@ -146,10 +146,15 @@ class Comparison:
     warnings: list[str] = field(default_factory=list)
 
     def theme(self, theme_id: str) -> Theme:
-        return next(t for t in self.themes if t.id == theme_id)
+        """The theme with this id ("T04"); KeyError if there is none."""
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise KeyError(f"no theme {theme_id}")
 
     def theme_of(self, label: str, task_id: str) -> Theme:
         """The theme of document ``label``'s task ``task_id`` (a body id or its table twin)."""
-        doc = next(i for i, d in enumerate(self.documents) if d.label == label)
-        task = next(t for t in self.tasks if t.doc == doc and task_id in (t.id, t.twin))
-        return self.theme(task.theme)
+        for task in self.tasks:
+            if self.documents[task.doc].label == label and task_id in (task.id, task.twin):
+                return self.theme(task.theme)
+        raise KeyError(f"no task {task_id} in document {label}")

@@ -9,6 +9,7 @@ names stay visible instead of disappearing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -22,12 +23,17 @@ from policykit.compare.result import (
 from policykit.model import Requirement, Unit
 
 LEAD, CO = "lead", "co"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ROLE_ZH = {LEAD: "牵头", CO: "配合"}
 
 
 def function_of(unit: Unit) -> str:
-    """A unit's function key: its canonical ("教育"), else "?" + its name ("?各相关职能部门")."""
-    return unit.canonical or f"?{unit.name}"
+    """A unit's function key: its canonical ("教育"), else "?" + its name ("?各相关职能部门").
+
+    Control characters that PDF extraction leaves in names are dropped: the key
+    becomes a node id in GEXF/GraphML, and XML cannot hold them.
+    """
+    return _CONTROL.sub("", unit.canonical or f"?{unit.name}")
 
 
 def build_assignments(comparison: Comparison) -> list[Assignment]:

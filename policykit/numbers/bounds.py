@@ -1,0 +1,218 @@
+"""Quantity tokens → readings: bound words, verbs, periods, per-rules and what commits a number.
+
+"至少配备1名" → op ">="; "每增加500名学生增配1名" → op "per"; "配备1台…、2支…" → both "=";
+a number nothing commits to ("全市3299个行政村") gives no reading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from policykit.numbers.clauses import clause_start
+from policykit.numbers.numerals import to_number
+from policykit.numbers.reading import Reading, ends_with, starts_with, trim_modals
+from policykit.numbers.tokens import Token
+from policykit.numbers.vocab import Bound, Vocab
+
+DISTANCE_UNITS = ("米", "公里", "千米")
+SCOPE_WORDS = ("周边", "半径", "周围", "距离")
+DEADLINE_UNITS = ("年", "个月")
+INCLUDED = re.compile(r"\s*(?:\(含[^)]{0,12}\))?\s*")
+# "配备1台手抬机动泵、2支水枪": a quantity listed right after a requirement shares its op.
+ENUMERATION = r"[\u4e00-\u9fff()]{0,12}、\s*"
+
+
+def density_prefixes(s: str, vocab: Vocab) -> list[tuple[int, int, dict[str, Any]]]:
+    """"每千人口" → (start, end, {"step": 1000, "of": "人口", "unit": None})."""
+    of = "|".join(re.escape(w) for w in vocab.per_density_of)
+    out = []
+    for m in re.finditer(rf"每\s*(?P<n>\d+|[十百千万]+)\s*(?P<of>{of})", s):
+        step = to_number(m.group("n"))
+        if step:
+            out.append((m.start(), m.end(), {"step": step, "of": m.group("of").lstrip("名"), "unit": None}))
+    return out
+
+
+def _bound_before(s: str, pos: int, floor: int, vocab: Vocab) -> tuple[Bound | None, str | None, int]:
+    """The bound word and verb right before ``pos``: "至少配备1名" → (至少, 配备, start of 至少)."""
+    head = s[floor:pos].rstrip()
+    bound = next((b for b in vocab.before if head.endswith(b.word)), None)
+    verb = None
+    if bound is None:  # checked first: "达到" is a bound word, not the verb 到
+        verb = ends_with(head, vocab.verbs)
+        if verb is not None:
+            head = head[: -len(verb)].rstrip()
+            bound = next((b for b in vocab.before if head.endswith(b.word)), None)
+    return bound, verb, floor + len(head) - (len(bound.word) if bound else 0)
+
+
+def _bound_after(s: str, pos: int, vocab: Vocab) -> tuple[Bound | None, int]:
+    """The bound word right after the unit: "10节以上" → (以上, end); "90分(含90分)以上" too."""
+    m = INCLUDED.match(s, pos)
+    at = m.end() if m else pos
+    bound = next((b for b in vocab.after if s.startswith(b.word, at)), None)
+    return (bound, at + len(bound.word)) if bound else (None, pos)
+
+
+def _period_before(s: str, pos: int, floor: int, vocab: Vocab) -> tuple[str | None, int | None]:
+    """The nearest repeat cycle before ``pos`` after ``floor``: "每年开展联合检查不少于2次" → 每年."""
+    best: tuple[int, str] | None = None
+    for word in vocab.periods:
+        at = s.rfind(word, floor, pos)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, word)
+    return (best[1], best[0]) if best else (None, None)
+
+
+def read_tokens(s: str, tokens: list[Token], density: list, vocab: Vocab) -> list[Reading]:
+    """Decide for each token whether it is a requirement and with which op."""
+    out: list[Reading] = []
+    skip: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if i in skip:
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        floor = clause_start(s, tok.start)
+        prev_end = out[-1].end if out else 0
+        floor = max(floor, prev_end)
+        reading = _per_rule(s, tok, nxt, floor, vocab)
+        if reading is not None:
+            skip.add(i + 1)
+        else:
+            reading = _read_token(s, tok, nxt, floor, density, vocab)
+            if reading is not None and reading.value_max is not None and tok.kind != "range":
+                skip.add(i + 1)  # "100人以上1000人以下": the second number is the range's end
+        if reading is None and out and re.fullmatch(ENUMERATION, s[out[-1].end:tok.start]):
+            reading = Reading(tok, out[-1].op, tok.start, tok.end, target=out[-1].target, unit=tok.unit)
+        if reading is None:
+            continue
+        period, at = _period_before(s, reading.bound_start, max(prev_end, 0), vocab)
+        if period is None:
+            suffix = re.match(r"\s*/\s*(年|学期|季度|月|周|天|日)", s[reading.end:])
+            if suffix:
+                period = "每" + suffix.group(1)
+                reading.end += suffix.end()
+        reading.period = period
+        if at is not None and at >= clause_start(s, tok.start) and at < reading.bound_start:
+            reading.text_start = at
+        out.append(reading)
+    return out
+
+
+def _per_rule(s: str, tok: Token, nxt: Token | None, floor: int, vocab: Vocab) -> Reading | None:
+    """"每增加500名学生增配1名" → op per, value 1, per {"step": 500, "of": "学生", "unit": "名"}."""
+    opener = ends_with(s[floor:tok.start].rstrip(), vocab.per_openers)
+    if opener is None or nxt is None:
+        return None
+    between = s[tok.end:nxt.start].strip()
+    verb = ends_with(between, vocab.per_verbs)
+    if verb is None:
+        return None
+    start = s.rfind(opener, floor, tok.start)
+    of = between[: -len(verb)].strip() or None
+    return Reading(nxt, "per", start, nxt.end, unit=nxt.unit,
+                    per={"step": tok.value, "of": of, "unit": tok.unit})
+
+
+def _read_token(s: str, tok: Token, nxt: Token | None, floor: int, density: list,
+                vocab: Vocab) -> Reading | None:
+    """One quantity → a reading, or None when nothing makes it a requirement."""
+    if tok.kind == "staffing":
+        measure = tok.unit in ("名", "人")
+        r = Reading(tok, "per", tok.start, tok.end, unit=tok.unit if measure else None,
+                     per={"step": 1, "of": tok.of, "unit": None})
+        if not measure:
+            r.subject, r.subject_start, r.subject_end = tok.unit, tok.start, tok.end
+        return r
+    after = s[tok.end:]
+    if tok.unit in DEADLINE_UNITS and after.lstrip().startswith("内"):
+        return None  # 3年内: a deadline
+    bound, verb, start = _bound_before(s, tok.start, floor, vocab)
+    after_bound, end = _bound_after(s, tok.end, vocab)
+    r = Reading(tok, "=", start, end, unit=tok.unit, verb=verb)
+    if tok.kind == "bare":
+        return _bare_reading(s, r, bound, after_bound, floor, vocab)
+    per = next(((b, d) for a, b, d in density if b <= tok.start and a >= floor), None)
+    if per is not None:
+        r.per_end, r.per = per
+    if tok.kind == "range":
+        r.op, r.value_max = "range", tok.value_max
+        if bound is not None:
+            r.target = bound.target
+        return r
+    if after_bound is not None and after_bound.op == ">=" and nxt is not None:
+        second, second_end = _bound_after(s, nxt.end, vocab)
+        if s[end:nxt.start].strip() == "" and second is not None and second.op == "<=":
+            r.op, r.value_max, r.unit, r.end = "range", nxt.value, nxt.unit, second_end
+            return r
+    if bound is not None:
+        r.op, r.target = bound.op, bound.target
+        if bound.target and after_bound is not None and after_bound.op == "about":
+            r.op = "about"  # "力争实现90%左右": a goal of about 90%
+        elif after_bound is not None and after_bound.op != bound.op:
+            r.flags.append("ambiguous")
+        return r
+    if after_bound is not None:
+        r.op = after_bound.op
+        return r
+    if tok.between_op is not None:
+        r.op = vocab.between[tok.between_op]
+        return r
+    if tok.unit in vocab.time_units:
+        limit = re.match(r"\s*内?\s*", after)
+        rest = after[limit.end():] if limit else after
+        if starts_with(rest, vocab.time_limit_verbs):
+            r.op = "<="
+            return r
+    if tok.kind == "ratio":
+        r.op = "ratio"
+        return r
+    head = s[floor:tok.start].rstrip()
+    if verb is not None or per is not None or _period_before(s, tok.start, floor, vocab)[0]:
+        return r
+    if tok.kind == "percent" and (after.startswith("的") or ends_with(head, vocab.rate_words)):
+        return r
+    if tok.unit in DISTANCE_UNITS and ends_with(head, SCOPE_WORDS):
+        return r
+    if ends_with(trim_modals(head, vocab), vocab.measure_nouns):
+        return r  # "辅警的平均年薪为4万元"
+    if _target_list(s, tok, floor, vocab):
+        return r
+    obj = _verb_object(head, vocab)
+    if obj is not None and tok.unit not in DEADLINE_UNITS:
+        r.subject, r.subject_start, r.subject_end = obj, tok.start - len(obj), tok.start
+        return r  # "设队长1名"
+    return None
+
+
+def _bare_reading(s: str, r: Reading, bound: Bound | None, after_bound: Bound | None, floor: int,
+                  vocab: Vocab) -> Reading | None:
+    """"签约服务率要到达90以上": a rate with its % left out is kept, flagged ``unit-missing``."""
+    head = s[floor:r.bound_start].rstrip()
+    if after_bound is None or not ends_with(trim_modals(head, vocab), vocab.measure_nouns):
+        return None
+    r.op, r.target = (bound.op, bound.target) if bound else (after_bound.op, False)
+    r.flags.append("unit-missing")
+    return r
+
+
+def _target_list(s: str, tok: Token, floor: int, vocab: Vocab) -> bool:
+    """Whether ``tok`` sits in a list of goals after a label: "工作目标:城镇新增就业1000万人,…"."""
+    label = max((s.rfind(w + ":", 0, tok.start) for w in vocab.target_labels), default=-1)
+    return label >= 0 and floor > label and bool(re.search(r"[\u4e00-\u9fff]{2,}$", s[floor:tok.start]))
+
+
+def _verb_object(head: str, vocab: Vocab) -> str | None:
+    """The object between a verb and the number: "乡镇政府专职消防队设队长" → "队长"."""
+    m = re.search(r"[\u4e00-\u9fff]{1,6}$", head)
+    if m is None:
+        return None
+    tail = head[max(0, m.start() - 2):]
+    for verb in vocab.verbs_before_object:
+        at = tail.rfind(verb)
+        if at >= 0:
+            obj = tail[at + len(verb):]
+            if 1 <= len(obj) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", obj):
+                return obj
+    return None

@@ -1,0 +1,180 @@
+"""Conditions and subjects of readings: "寄宿制学校至少配2名专职保安员" → condition 寄宿制学校, subject 专职保安员."""
+
+from __future__ import annotations
+
+import re
+
+from policykit.numbers.clauses import clause_end, clause_start
+from policykit.numbers.reading import Reading, ends_with, starts_with, trim_modals
+from policykit.numbers.tokens import Token
+from policykit.numbers.vocab import Vocab
+
+SUBJECT_STOP = re.compile(r"[,;:。、]|并|\s{2,}")
+LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[、\s]+)")
+LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年\s*")
+
+
+def mark_conditions(s: str, readings: list[Reading], vocab: Vocab) -> None:
+    """"100人以上1000人以下的学校,至少配2名…": the first reading limits the second, it is no requirement."""
+    for r in readings[:-1]:
+        if r.target or r.token.kind == "percent":
+            continue  # "力争实现90%左右的村庄…": a share or a goal, not a size that limits
+        after = s[r.end:].lstrip()
+        if after.startswith("范围内"):
+            r.is_condition = True
+        elif after.startswith("的") and starts_with(after[1:], vocab.condition_heads):
+            r.is_condition = True
+
+
+def condition_text(s: str, r: Reading, readings: list[Reading], vocab: Vocab) -> str:
+    """The phrase a conditional number sits in: "师生员工总人数少于等于100人的学校"."""
+    start = _cut_opener(s, clause_start(s, r.token.start), r.token.start, vocab)
+    later = [x.bound_start for x in readings if x.bound_start > r.end and not x.is_condition]
+    end = min([clause_end(s, r.end)] + later)
+    return s[start:end].strip()
+
+
+def _cut_opener(s: str, start: int, pos: int, vocab: Vocab) -> int:
+    """Move ``start`` past the last condition opener (为, 在, 对) before ``pos``."""
+    best = start
+    for word in vocab.condition_openers:
+        at = s.rfind(word, start, pos)
+        if at >= 0:
+            best = max(best, at + len(word))
+    return best
+
+
+def find_clause_conditions(s: str, tokens: list[Token], vocab: Vocab) -> list[tuple[int, str]]:
+    """Whole clauses that limit what follows: "…达不到规划和建设指标要求的," or "即对今后新出现的零就业家庭,"."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in re.finditer(r"[,:]|$", s):
+        text, at = s[start:m.start()], start
+        start = m.end()
+        if not text.strip() or any(at <= t.start < m.start() for t in tokens):
+            continue
+        body = re.sub(r"^\s*(?:[一二三四五]是)?\s*即?", "", text).strip()
+        opener = starts_with(body, vocab.condition_clause_openers)
+        if opener and len(body) > len(opener):
+            out.append((m.start(), body[len(opener):]))
+        elif body.endswith("的") and len(body) > 2:
+            out.append((m.start(), body))
+        elif at == 0 and "的" in body and ends_with(body, vocab.condition_heads):
+            out.append((m.start(), body))  # "中西部有较好基础、基本具备条件的地区,…力争实现…"
+    return out
+
+
+def _scope_before(s: str, r: Reading, vocab: Vocab) -> tuple[int, str]:
+    """The clause text before the bound, without period words and bases: "各学校每月" → "各学校"."""
+    start = clause_start(s, r.bound_start)
+    pre = s[start:r.bound_start]
+    if r.per_end is not None and r.per_end <= r.bound_start:
+        density_start = s.rfind("每", start, r.per_end)
+        pre = s[start:density_start] if density_start >= start else pre
+    for word in vocab.basis_words:
+        at = pre.find(word)
+        if at > 0:
+            pre = pre[:at]
+    if r.period:
+        pre = pre.replace(r.period, "")
+    pre = trim_modals(pre.strip(), vocab)
+    cut = ends_with(pre, vocab.subject_cut_verbs)
+    if cut and len(cut) < len(pre):
+        pre = pre[: -len(cut)]
+    return start, pre.strip()
+
+
+def own_condition(s: str, r: Reading, vocab: Vocab) -> str | None:
+    """"寄宿制学校至少配2名" → "寄宿制学校": the scope written before the bound."""
+    start, pre = _scope_before(s, r, vocab)
+    if not pre or any(word in pre for word in vocab.condition_blockers):
+        return None  # "督促指导学校": the object of a duty, not a scope
+    each = vocab.condition_each.search(pre)
+    if each:
+        return each.group(0)
+    if ends_with(pre, vocab.condition_heads) is None and not pre.endswith("范围内"):
+        return None
+    at = s.find(pre, start)
+    cut = _cut_opener(s, at, at + len(pre), vocab)
+    return s[cut:at + len(pre)].strip() or None
+
+
+def _strip(text: str, vocab: Vocab) -> str:
+    """Drop list markers, leading verbs and fillers, trailing modals and 要求/等: "开展联合检查" → "联合检查"."""
+    changed = True
+    while changed and text:
+        changed = False
+        for rx in (LIST_MARKER, LEADING_YEAR):
+            m = rx.match(text)
+            if m and m.end():
+                text, changed = text[m.end():], True
+        word = starts_with(text, vocab.subject_strip_prefix)
+        if word:
+            text, changed = text[len(word):], True
+        word = ends_with(text, vocab.subject_strip_suffix) or ends_with(text, vocab.modal_words)
+        if word and len(word) < len(text):
+            text, changed = text[: -len(word)], True
+    return "" if text.strip() in vocab.modal_words else text.strip()
+
+
+def _after_phrase(s: str, r: Reading, vocab: Vocab) -> tuple[str, int]:
+    """The noun phrase after the quantity and where it ends: "1名专职保安员;" → ("专职保安员", end)."""
+    pos = r.end
+    paren = re.match(r"\s*\([^)]{0,12}\)", s[pos:])
+    if paren:
+        pos += paren.end()  # "96小时(4天)": a restatement, not the subject
+    stop = SUBJECT_STOP.search(s, pos)
+    end = stop.start() if stop else len(s)
+    phrase = _strip(s[pos:end], vocab)
+    return phrase, (s.find(phrase, pos) + len(phrase) if phrase else pos)
+
+
+def _before_phrase(s: str, r: Reading, floor: int, vocab: Vocab) -> tuple[str, int | None]:
+    """The phrase before the bound naming what is bounded: "每年学校专职保安员培训及实操演练不少于15天"."""
+    start = max(clause_start(s, r.bound_start), floor, r.per_end or 0)
+    end = r.bound_start
+    if r.verb and s.startswith(r.verb, end) and r.verb not in vocab.subject_strip_prefix:
+        end += len(r.verb)  # "职业技能培训5000万人次": 培训 names what is counted
+    pre = s[start:end]
+    if r.period and r.period in pre:
+        before, _, after = pre.rpartition(r.period)
+        rest = _strip(after, vocab)
+        pre = after if rest and not re.fullmatch(r"每.{0,2}", rest) else before
+    if starts_with(pre.strip(), vocab.basis_words):
+        return "", None
+    for verb in vocab.subject_cut_verbs:
+        at = pre.rfind(verb)
+        rest = pre[at + len(verb):].strip()
+        if at >= 0 and rest and rest not in vocab.measure_nouns:
+            pre = pre[at + len(verb):]  # "统筹设置…受理窗口数量" → "…受理窗口数量"; not "落实率" → "率"
+    phrase = _strip(trim_modals(pre.strip(), vocab), vocab)
+    return phrase, (s.find(phrase, start) if phrase else None)
+
+
+def settle_subject(s: str, r: Reading, floor: int, vocab: Vocab) -> None:
+    """What is counted: a measured noun before the bound, else the noun phrase after the quantity."""
+    if r.subject is not None:
+        return
+    after, after_end = _after_phrase(s, r, vocab)
+    before, before_start = _before_phrase(s, r, floor, vocab)
+    after_owns = s[r.end:].lstrip().startswith("的") and not re.match(r"\s*的(?:标准|要求|比例)", s[r.end:])
+    measured = bool(before) and ends_with(before, vocab.measure_nouns) is not None
+    if measured and not after_owns:
+        r.subject, r.subject_start = before, before_start
+        if before_start is not None and before_start < clause_start(s, r.bound_start):
+            r.subject_start = None
+    elif after:
+        r.subject, r.subject_end = after, after_end
+    elif before:
+        r.subject, r.subject_start = before, before_start
+    else:
+        r.subject = _previous_clause_measure(s, r, vocab)
+
+
+def _previous_clause_measure(s: str, r: Reading, vocab: Vocab) -> str | None:
+    """"距离上一次巡河结束时间,要大于96小时" → "距离上一次巡河结束时间" (the clause before names it)."""
+    start = clause_start(s, r.bound_start)
+    if start == 0:
+        return None
+    prev = _strip(s[clause_start(s, start - 1):start - 1], vocab)
+    return prev if ends_with(prev, vocab.measure_nouns) else None

@@ -68,3 +68,21 @@ def test_mengzi_key_numbers():
                                                            period={"start": 2022, "end": 2024})}
     assert deadlines["3年内"] == "2024-12-31"
     assert deadlines["2024年前"] == "2023-12-31"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_parsed_tasks_carry_the_gold(seed):
+    """Through the whole parser: each task holds exactly its gold requirements and deadlines."""
+    from policykit import parse
+
+    text, gold = load(seed)
+    doc = parse(CORPORA / f"{seed}.txt")
+    by_task: dict[str, tuple[list, list]] = {}
+    for e in gold["tasks"]:
+        reqs, dls = by_task.setdefault(e["task"], ([], []))
+        reqs += [r["text"] for r in e["requirements"]]
+        dls += [(d["text"], d["date"]) for d in e["deadlines"]]
+    parsed = {t.id: ([r.text for r in t.requirements], [(d.text, d.date) for d in t.deadlines])
+              for t in doc.tasks if t.requirements or t.deadlines}
+    assert parsed == by_task
+    assert [g.text for g in doc.goals] == [r["text"] for e in gold["goals"] for r in e["requirements"]]

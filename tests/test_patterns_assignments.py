@@ -196,3 +196,24 @@ def test_pronoun_stands_for_the_issuer():
 
 def test_a_task_naming_no_unit_has_none():
     assert units("二、主要任务\n1.加强校园安全文化建设。开展形式多样的主题活动。") == [([], [], ["lead-missing"])]
+
+
+# --------------------------------------------------------------------------- layout variants
+
+
+def test_a_trailer_after_sub_items_without_their_own_belongs_to_the_parent():
+    text = ("（一）“一案三制”建设\n1.完善应急预案体系\n（1）加强应急预案管理。\n（2）加强应急预案演练。\n"
+            "（责任单位：市应急局、市公安局）\n2.健全应急管理体制\n（1）推进三级应急管理机构建设。\n（牵头单位：市应急局）\n"
+            "（2）加强基层应急管理。\n（牵头单位：市民政局）")
+    doc = parse_text(text)
+    assert [(t.number, t.title) for t in doc.tasks] == [("1", "完善应急预案体系"), ("1", "推进三级应急管理机构建设"),
+                                                       ("2", "加强基层应急管理")]
+    assert units(text) == [([], ["市应急局", "市公安局"], ["lead-missing"]), (["市应急局"], [], []),
+                           (["市民政局"], [], [])]
+
+
+def test_traditional_character_mirror_reads_like_the_original():
+    doc = parse_text("二、主要任務\n1.加強校園巡邏。（牽頭單位：縣公安局；責任單位：縣教育局）")
+    task = doc.tasks[0]
+    assert [u.raw for u in task.lead] == ["縣公安局"]
+    assert [u.raw for u in task.co] == ["縣教育局"]

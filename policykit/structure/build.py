@@ -13,7 +13,8 @@ from policykit.structure.data import load
 from policykit.structure.garble import garbled_reason
 from policykit.structure.tables import Record
 from policykit.structure.tasks import Draft
-from policykit.text import normalise, squeeze_spaces
+from policykit.structure.textnorm import norm
+from policykit.text import squeeze_spaces
 from policykit.units import parse_unit_list
 
 _TITLE_TRIM = " \t.、,;:。，；："
@@ -48,15 +49,15 @@ def table_draft(rec: Record) -> Draft:
 
 def cell_assignment(p: Piece) -> Assignment:
     """A 职责分工 cell ("市教育局牵头,市公安局配合") → its assignment."""
-    norm = normalise(p.text)
+    normed = norm(p.text)
     out = Assignment("table")
-    labelled, before = assign.labelled(norm, p.text, p.start)
+    labelled, before = assign.labelled(normed, p.text, p.start)
     out.extend(labelled)
-    for s, e in assign.split_clauses(norm, 0, len(before)):
-        got = assign.clause(norm, p.text, s, e, p.start)
+    for s, e in assign.split_clauses(normed, 0, len(before)):
+        got = assign.clause(normed, p.text, s, e, p.start)
         if got:
             getattr(out, got[0]).append(got[1])
-    return out or assign.sentence_assignment(norm, p.text, p.start)
+    return out or assign.sentence_assignment(normed, p.text, p.start)
 
 
 def build_task(draft: Draft, task_id: str, ctx: Context) -> Task:

@@ -6,12 +6,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from policykit.model import Paragraph, RawDocument
-from policykit.text import normalise
+from policykit.structure.textnorm import norm
 
 
 @dataclass
 class Line:
-    """One paragraph line: ``raw == text_as_read[start:end]``; ``norm`` is ``normalise(raw)``."""
+    """One paragraph line: ``raw == text_as_read[start:end]``; ``norm`` is ``norm(raw)``."""
 
     raw: str
     norm: str
@@ -49,6 +49,6 @@ def paragraph_lines(raw: RawDocument, index: LineIndex | None = None) -> list[Li
         pos = block.span.start
         for part in block.text.split("\n"):
             body = part.rstrip("\r")
-            lines.append(Line(body, normalise(body), pos, pos + len(body), index.line_of(pos), b))
+            lines.append(Line(body, norm(body), pos, pos + len(body), index.line_of(pos), b))
             pos += len(part) + 1
     return lines

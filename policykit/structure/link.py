@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policykit.model import Task
-from policykit.text import normalise
+from policykit.structure.textnorm import norm
 
 THRESHOLD = 0.4  # least title similarity (bigram Dice) for a link
 _DROP = set(" \t“”\"'()《》、,.。")
@@ -19,7 +19,7 @@ def similarity(a: str, b: str) -> float:
 
 
 def _clean(text: str) -> str:
-    return "".join(ch for ch in normalise(text) if ch not in _DROP)
+    return "".join(ch for ch in norm(text) if ch not in _DROP)
 
 
 def _bigrams(text: str) -> list[str]:

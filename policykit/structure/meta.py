@@ -8,7 +8,7 @@ from functools import lru_cache
 from policykit.model import Meta
 from policykit.structure.data import load
 from policykit.structure.lines import Line
-from policykit.text import normalise
+from policykit.structure.textnorm import norm
 
 # The field names of a government web page's information block (索引号 / 文号 / 发布日期 …).
 FIELD_NAMES = {
@@ -62,7 +62,7 @@ def _field(fields: dict[str, str], key: str) -> str | None:
 
 def parse_date(text: str) -> str | None:
     """``"2023年5月6日"`` / ``"二〇二三年五月六日"`` / ``"2023-05-09"`` → ``"2023-05-06"`` ISO."""
-    text = normalise(text)
+    text = norm(text)
     m = _DATE_CN.search(text)
     if m:
         year = int(m.group(1)) if m.group(1).isdigit() else int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
@@ -90,7 +90,7 @@ def _cn_small(text: str) -> int:
 
 def _date_line(lines: list[Line], fields: dict[str, str]) -> str | None:
     """The first line that is only a date (the signing date under a notice); field values do not count."""
-    values = {normalise(v).strip() for v in fields.values()}
+    values = {norm(v).strip() for v in fields.values()}
     for ln in lines:
         text = ln.norm.strip()
         if text in values:
@@ -113,7 +113,7 @@ def _issuer_from_title(title: str | None) -> str | None:
     """``"蒙自市人民政府办公室关于印发…的通知"`` → ``"蒙自市人民政府办公室"``."""
     if not title:
         return None
-    m = re.match(r"^(.{2,30}?)关于", normalise(title))
+    m = re.match(r"^(.{2,30}?)关于", norm(title))
     return title[:m.end(1)].strip() if m else None
 
 
@@ -125,7 +125,7 @@ def _regions() -> dict:
 def region_of(*names: str | None) -> dict[str, str | None]:
     """The place an issuer or title names: ``region_of("蒙自市人民政府办公室")`` → 云南省 / 红河… / 蒙自市."""
     conf = _regions()
-    text = " ".join(normalise(n).lstrip("《") for n in names if n)
+    text = " ".join(norm(n).lstrip("《") for n in names if n)
     out: dict[str, str | None] = {"province": None, "prefecture": None, "county": None, "level": None}
     for county, above in conf["counties"].items():
         if text.startswith(county) or f" {county}" in text:
@@ -155,7 +155,7 @@ def region_of(*names: str | None) -> dict[str, str | None]:
 def period_of(*texts: str | None) -> dict[str, int | None] | None:
     """``"…三年行动计划(2022-2024年)"`` → {"start": 2022, "end": 2024}."""
     for text in texts:
-        m = _PERIOD.search(normalise(text or ""))
+        m = _PERIOD.search(norm(text or ""))
         if m and int(m.group(1)) <= int(m.group(2)):
             return {"start": int(m.group(1)), "end": int(m.group(2))}
     return None
@@ -163,11 +163,11 @@ def period_of(*texts: str | None) -> dict[str, int | None] | None:
 
 def references(text: str, title: str | None) -> list[str]:
     """Every 《…》 in the text, once, in order; the document's own title is not a reference."""
-    own = normalise(title or "")
+    own = norm(title or "")
     out: list[str] = []
     seen: set[str] = set()
     for m in _REFERENCE.finditer(text):
-        key = normalise(m.group(0))
+        key = norm(m.group(0))
         if key in seen or (own and key[1:-1] and key[1:-1] in own):
             continue
         seen.add(key)

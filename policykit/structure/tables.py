@@ -18,7 +18,8 @@ from policykit.structure.assign import Piece
 from policykit.structure.data import load
 from policykit.structure.lines import Line, LineIndex
 from policykit.structure.outline import match_attachment, match_heading
-from policykit.text import normalise, squeeze_spaces
+from policykit.structure.textnorm import norm
+from policykit.text import squeeze_spaces
 
 UNIT_ROLES = ("lead", "co", "responsible", "assignment")
 _GROUP_STYLES = ("cn", "chapter")
@@ -89,7 +90,7 @@ def column_role(header: str, exact: bool = False) -> str | None:
     ``exact``: the cell must be the header word itself (for tables flattened
     into lines, where any short line could otherwise pass for a header).
     """
-    text = "".join(normalise(header).split())
+    text = "".join(norm(header).split())
     if not text or len(text) > 12:
         return None
     for word, role in _column_words():
@@ -198,7 +199,7 @@ def _group_row(row: GridRow) -> GridRow:
     distinct = {t.strip() for t in texts.values() if t.strip()}
     if len(distinct) == 1 and "group" not in row.cells:
         only = next(iter(distinct))
-        h = match_heading(normalise(only))
+        h = match_heading(norm(only))
         if h and h.style in _GROUP_STYLES:
             first = next(iter(row.cells.values()))
             return GridRow({"group": first[:1]}, row.line, row.start, row.end)
@@ -386,14 +387,14 @@ def find_number(cell: str, expected: int) -> tuple[int, int, int] | None:
     A number opening the cell with "." / "、" always counts; elsewhere only the
     expected next number does (the garbled cell "制 20 学事认任处…" holds 20).
     """
-    norm = normalise(cell)
-    m = _START_NUMBER.match(norm)
-    if m and (norm[m.end(1):m.end()].strip() or int(m.group(1)) == expected):
+    normed = norm(cell)
+    m = _START_NUMBER.match(normed)
+    if m and (normed[m.end(1):m.end()].strip() or int(m.group(1)) == expected):
         return int(m.group(1)), m.start(1), m.end()
-    for m in re.finditer(r"(?<!\d)(\d{1,3})(?!\d)", norm):
+    for m in re.finditer(r"(?<!\d)(\d{1,3})(?!\d)", normed):
         if int(m.group(1)) == expected:
             end = m.end()
-            while end < len(norm) and norm[end] in " .、":
+            while end < len(normed) and normed[end] in " .、":
                 end += 1
             return expected, m.start(1), end
     return None
@@ -411,7 +412,7 @@ def records(grid: Grid) -> list[Record]:
     for row in grid.rows:
         if "group" in row.cells:
             gtext = row.text("group")
-            h = match_heading(normalise(gtext.strip()))
+            h = match_heading(norm(gtext.strip()))
             if h and h.style in _GROUP_STYLES or not group:
                 group = list(row.cells["group"])
             else:
@@ -471,7 +472,7 @@ def records(grid: Grid) -> list[Record]:
 
 def _row_opens(row: GridRow) -> bool:
     """The row's number or title cell opens with a row number ("1." / "6、" / a bare "12")."""
-    cell = normalise(row.text("number") or row.text("title"))
+    cell = norm(row.text("number") or row.text("title"))
     return bool(re.match(r"^\s*\d{1,3}\s*(?:[.、]|$)", cell))
 
 
@@ -500,12 +501,12 @@ def _continues_units(rec: Record) -> bool:
     """The record's last unit cell ends with "、": the next line carries on the list."""
     for role in ("co", "lead", "responsible"):
         pieces = rec.cells.get(role)
-        if pieces and normalise(pieces[-1].text).rstrip().endswith("、"):
+        if pieces and norm(pieces[-1].text).rstrip().endswith("、"):
             return True
     return False
 
 
 def _group_title(group: list[Piece]) -> str:
     text = squeeze_spaces("".join(p.text for p in group))
-    h = match_heading(normalise(text))
+    h = match_heading(norm(text))
     return text[h.title_start:].strip() if h else text.strip()

@@ -20,8 +20,8 @@ from policykit.structure.assign import Assignment, Piece
 from policykit.structure.data import load
 from policykit.structure.lines import Line
 from policykit.structure.outline import Heading, LevelStack, match_attachment, match_heading, split_title
+from policykit.structure.textnorm import norm
 from policykit.structure.unitlike import looks_like_unit
-from policykit.text import normalise
 
 
 @dataclass
@@ -117,9 +117,33 @@ def build_tree(lines: list[Line], skip: set[int]) -> Node:
             parent.children.append(node)
             open_nodes.append(node)
         else:
-            open_nodes[-1].body.append(i)
+            _owner(open_nodes[-1], ln, lines).body.append(i)
         i += 1
     return root
+
+
+def _owner(node: Node, ln: Line, lines: list[Line]) -> Node:
+    """Who a body line belongs to.  A trailer alone on its line after sub-items that carry
+    none of their own ("1.完善…" / "(1)…" … "(4)…" / "(责任单位:…)") belongs to their parent."""
+    parent = node.parent
+    if parent is None or parent.line is None or parent.attachment or not _standalone_trailer(ln):
+        return node
+    siblings = parent.children
+    if len(siblings) < 2 or node is not siblings[-1]:
+        return node
+    if any(_explicit(_own_lines(child), lines) for child in siblings):
+        return node
+    return parent
+
+
+def _standalone_trailer(ln: Line) -> bool:
+    """The line is one bracket group and that group is an assignment."""
+    text = ln.norm.strip()
+    groups = assign.bracket_groups(ln.norm)
+    if len(groups) != 1:
+        return False
+    s, e = groups[0]
+    return ln.norm[s:e] == text and bool(assign.find_trailers(ln.norm, ln.raw, ln.start))
 
 
 def _attachment_title(lines: list[Line], i: int, skip: set[int]) -> tuple[str, int]:
@@ -239,7 +263,7 @@ def _draft(node: Node, path: list[str], lines: list[Line], own_explicit: Assignm
     else:
         assignment = Assignment("sentence")
         for p in text:
-            assignment.extend(assign.sentence_assignment(normalise(p.text), p.text, p.start))
+            assignment.extend(assign.sentence_assignment(norm(p.text), p.text, p.start))
         if assignment.lead and len(assignment.lead) > 1:
             assignment.co = assignment.lead[1:] + assignment.co
             assignment.lead = assignment.lead[:1]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from policykit.text import normalise as normalise_punct
 from policykit.units.match import best_whole, matches_at
 from policykit.units.normalise import Cleaned, clean
-from policykit.units.registry import Registry
+from policykit.units.registry import Registry, default_registry
 
 _SEPARATORS = frozenset("、,;/|\t")
 _PAIRS = {"(": ")", "[": "]", "【": "】", "“": "”", "‘": "’", "《": "》", "〔": "〕", "「": "」", "<": ">"}
@@ -162,8 +162,6 @@ def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tupl
 
     "公安局、市住房和城乡建设局市应急管理局" → 公安局, 市住房和城乡建设局, 市应急管理局.
     """
-    from policykit.units.registry import default_registry
-
     reg = default_registry(registry)
     out: list[tuple[str, int, int]] = []
     for a, b in cut_at_separators(text, reg):

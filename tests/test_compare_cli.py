@@ -122,3 +122,13 @@ def test_an_input_without_documents_is_an_error(inputs, name, content, problem):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"policykit: error: {empty}: {problem}"]
     assert not (inputs / "r.html").exists()
+
+
+def test_the_parent_must_be_one_document(inputs):
+    both = inputs / "both.jsonl"
+    both.write_text("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in (yunnan(), qingpu())),
+                    encoding="utf-8")
+    result = run(inputs / "mengzi.json", "--parent", both, "-o", inputs / "r.html")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"policykit: error: {both}: --parent needs exactly one document, found 2"]
+    assert not (inputs / "r.html").exists()

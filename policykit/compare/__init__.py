@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from policykit.compare.result import Comparison
+from policykit.errors import UsageError
 from policykit.model import Document
 
 __all__ = ["Comparison", "compare", "load_documents"]
@@ -67,7 +68,7 @@ def compare(docs: Any, *, parent: Any = None, settings: Any = None) -> Compariso
     if parent is not None:
         upstream = _as_documents(parent)
         if len(upstream) != 1:
-            raise ValueError(f"--parent must be one document, got {len(upstream)}")
+            raise UsageError(f"the parent must be one document, got {len(upstream)}")
         comparison.parent = align_parent(comparison, describe(upstream)[0], conf)
     return comparison
 

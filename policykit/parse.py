@@ -53,7 +53,7 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
     tables = [b for b in raw.blocks if isinstance(b, Table)]
     grids = grids_from_blocks(tables, index) + grids_from_tsv(lines) + grids_from_flat(lines)
     skip = set().union(*(g.lines for g in grids)) if grids else set()
-    root = build_tree(lines, skip)
+    root = build_tree(lines, skip, registry)
     rules = [r for ln in lines for r in assign.find_rules(ln.norm, ln.raw, ln.start)]
     ctx = Context(doc_level=level, doc_region=region, registry=registry, issuer=meta.issuer,
                   plan_date=meta.signed or meta.published, period=meta.period, rules=rules,
@@ -62,7 +62,7 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
         if rule.kind == "implicit_co" and rule.units:
             ctx.warnings.append(f"line {index.line_of(rule.start)}: standing rule \"{rule.text}\": "
                                 f"{rule.units.text} added to the co-operating units of every later task")
-    tasks = [build_task(d, f"body-{k}", ctx) for k, d in enumerate(body_drafts(root, lines), start=1)]
+    tasks = [build_task(d, f"body-{k}", ctx) for k, d in enumerate(body_drafts(root, lines, registry), start=1)]
     table_records = [r for g in sorted(grids, key=lambda g: g.rows[0].start if g.rows else 0)
                      for r in records(g)]
     tasks += [build_task(table_draft(r), f"table-{k}", ctx) for k, r in enumerate(table_records, start=1)]

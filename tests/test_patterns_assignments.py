@@ -217,3 +217,12 @@ def test_traditional_character_mirror_reads_like_the_original():
     task = doc.tasks[0]
     assert [u.raw for u in task.lead] == ["縣公安局"]
     assert [u.raw for u in task.co] == ["縣教育局"]
+
+
+def test_a_chapter_on_a_units_duties_leads_its_items():
+    text = "第一章 学校职责\n1.落实安全管理主体责任。\n2.每学期开展1次应急演练。\n第二章 县公安局职责\n1.加强校园周边巡逻。"
+    assert units(text) == [(["学校"], [], []), (["学校"], [], []), (["县公安局"], [], [])]
+
+
+def test_a_heading_ending_like_a_unit_but_naming_none_is_not_a_unit_heading():
+    assert units("（一）组建工作专班。抽调精干力量。\n（二）建立联席会议。定期会商。") == [([], [], ["lead-missing"])] * 2

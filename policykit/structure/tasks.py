@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from policykit.model import OutlineItem, Span
 from policykit.structure import assign
@@ -21,7 +22,7 @@ from policykit.structure.data import load
 from policykit.structure.lines import Line
 from policykit.structure.outline import Heading, LevelStack, match_attachment, match_heading, split_title
 from policykit.structure.textnorm import norm
-from policykit.structure.unitlike import looks_like_unit
+from policykit.structure.unitlike import heading_unit
 
 
 @dataclass
@@ -71,15 +72,15 @@ class Draft:
 _UNIT_LINE = re.compile(r"^\s*([^\s:,。;]{2,20})\s*:\s*(.*)$")
 
 
-def unit_heading(norm: str) -> tuple[str, int] | None:
+def unit_heading(norm: str, registry: Any = None) -> tuple[str, int] | None:
     """``"区教育局:"`` / ``"区教育局:负责…"`` → ("区教育局", index after the colon); labels are not units."""
     m = _UNIT_LINE.match(norm)
-    if not m or not looks_like_unit(m.group(1)) or assign.label_only(m.group(1)):
+    if not m or assign.label_only(m.group(1)) or heading_unit(m.group(1), registry) != m.group(1):
         return None
     return m.group(1), m.end(1) + norm[m.end(1):].index(":") + 1
 
 
-def build_tree(lines: list[Line], skip: set[int]) -> Node:
+def build_tree(lines: list[Line], skip: set[int], registry: Any = None) -> Node:
     """Lines → the outline tree; lines in ``skip`` (tables) are left out."""
     root = Node(None, 0, None)
     stack = LevelStack()
@@ -103,7 +104,7 @@ def build_tree(lines: list[Line], skip: set[int]) -> Node:
             base = 1
             continue
         h = match_heading(ln.norm)
-        unit = None if h else unit_heading(ln.norm)
+        unit = None if h else unit_heading(ln.norm, registry)
         if h or unit:
             if unit:
                 h = Heading("unit", "", unit[0], ln.norm[unit[1]:].strip(), ln.norm.index(unit[0]),
@@ -186,7 +187,7 @@ def is_section(title: str, kind: str) -> bool:
     return any(word in title for word in _section_words()[kind])
 
 
-def body_drafts(root: Node, lines: list[Line]) -> list[Draft]:
+def body_drafts(root: Node, lines: list[Line], registry: Any = None) -> list[Draft]:
     """Every body task of the tree, in reading order."""
     out: list[Draft] = []
 
@@ -195,7 +196,7 @@ def body_drafts(root: Node, lines: list[Line]) -> list[Draft]:
         here_excluded = excluded or (node.line is not None and is_section(title, "not_tasks"))
         own = _own_lines(node)
         own_explicit = _explicit(own, lines)
-        unit_piece = _unit_title(node, lines)
+        unit_piece = _unit_title(node, lines, registry)
         lead_here = [unit_piece] if unit_piece else unit_lead
         is_item = node.line is not None and not node.attachment
         if is_item and (own_explicit or (not node.children and (not here_excluded or unit_piece))):
@@ -239,15 +240,16 @@ def _explicit(idx: list[int], lines: list[Line]) -> Assignment:
     return out
 
 
-def _unit_title(node: Node, lines: list[Line]) -> Piece | None:
-    """A heading that names a unit ("(一)县教体局。主要负责…", "区教育局:") → that unit."""
-    if node.heading is None or node.line is None:
+def _unit_title(node: Node, lines: list[Line], registry: Any) -> Piece | None:
+    """A heading that names a unit ("(一)县教体局。主要负责…", "区教育局:", "第一章 学校职责") → that unit."""
+    if node.heading is None or node.line is None or assign.label_only(node.heading.title):
         return None
-    title = node.heading.title
-    if len(title) > 20 or not looks_like_unit(title) or assign.label_only(title):
+    unit = heading_unit(node.heading.title, registry)
+    if not unit:
         return None
     ln = lines[node.line]
-    return Piece(ln.raw[node.heading.title_start:node.heading.title_end], ln.start + node.heading.title_start)
+    start = node.heading.title_start
+    return Piece(ln.raw[start:start + len(unit)], ln.start + start)
 
 
 def _draft(node: Node, path: list[str], lines: list[Line], own_explicit: Assignment,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from policykit.structure.data import load
 
@@ -57,3 +58,20 @@ def unit_list_pattern() -> str:
     name = r'[^\s,,。;;:、()!?“”"《》]'
     token = rf"(?:{pron}|{name}{{1,24}}?(?:{suffixes})(?:\([^()]{{1,6}}\))?)"
     return rf"(?:{name}{{1,12}}、)*{token}(?:[、和与及]{token})*(?:等)?"
+
+
+def heading_unit(title: str, registry: Any = None) -> str | None:
+    """The unit a heading names, when it names exactly one the registry knows.
+
+    ``"县教体局"`` → "县教体局"; ``"学校职责"`` → "学校"; ``"组建工作专班"`` → None.
+    """
+    from policykit.units import normalise
+
+    title = title.strip()
+    for tail in sorted(load("assign")["unitlike"]["heading_tails"], key=len, reverse=True):
+        if title.endswith(tail) and len(title) > len(tail):
+            title = title[: -len(tail)]
+            break
+    if len(title) > 20 or not looks_like_unit(title):
+        return None
+    return title if normalise(title, registry=registry).known else None

@@ -61,11 +61,7 @@ def add_style(doc, name: str, font: str, size: int, *, indent_chars: int = 0, al
 def base_document(fonts: dict[str, str]):
     """A document with the GB/T 9704 defaults and the GW styles."""
     doc = Document()
-    styles = doc.styles.element
-    rpr_default = styles.find(f"{ooxml.w('docDefaults')}/{ooxml.w('rPrDefault')}/{ooxml.w('rPr')}")
-    ooxml.set_fonts(rpr_default, fonts["body"])
-    ooxml.set_size(rpr_default, SIZE_3)
-    ooxml.set_single_spacing(styles.find(f"{ooxml.w('docDefaults')}/{ooxml.w('pPrDefault')}/{ooxml.w('pPr')}"))
+    ooxml.set_document_defaults(doc.styles.element, fonts["body"], SIZE_3)
     normal = doc.styles["Normal"]
     ooxml.set_fonts(normal.element.get_or_add_rPr(), fonts["body"])
     ooxml.set_size(normal.element.get_or_add_rPr(), SIZE_3)

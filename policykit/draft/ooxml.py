@@ -138,6 +138,15 @@ def set_single_spacing(ppr: Any) -> None:
         spacing.set(w(key), value)
 
 
+def set_document_defaults(styles_element: Any, font: str, half_points: int) -> None:
+    """The document-wide run and paragraph defaults (``w:docDefaults``): one font, one size, single spacing."""
+    defaults = _child(styles_element, "docDefaults", first=True)
+    rpr = _child(_child(defaults, "rPrDefault", first=True), "rPr")
+    set_fonts(rpr, font)
+    set_size(rpr, half_points)
+    set_single_spacing(_child(_child(defaults, "pPrDefault"), "pPr"))
+
+
 def set_outline_level(ppr: Any, level: int) -> None:
     """Navigation-pane level (0 = 一、 headings)."""
     _child(ppr, "outlineLvl").set(w("val"), str(level))

@@ -99,6 +99,8 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
     links = link_tasks(body_tasks, table_tasks) if body_tasks else {t.id: t for t in table_tasks}
     if body_tasks:
         notes += consistency_notes(table_tasks, links)
+    if not main_tasks:
+        notes.append("the source has no tasks: the plan has no task part and the task list is empty")
 
     title = _plan_title(parts, doc, profile, adapter)
     title_text = plain(title)

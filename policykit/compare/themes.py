@@ -95,7 +95,7 @@ def cosine(a: Vector, b: Vector) -> float:
 
 
 def concepts(text: str, seeds: list[SeedTheme]) -> Counter[str]:
-    """Seed themes named in ``text``, as pseudo-words: "…防溺水…水域…" → {"#防溺水": 2}.
+    """Seed themes named in ``text``, as pseudo-words: "加强师生心理疏导,推进心理辅导室建设" → {"#心理健康教育": 2}.
 
     Two plans rarely word the same work alike ("校园周边环境" / "学生安全区域");
     the seed keywords tie such wordings to one concept.

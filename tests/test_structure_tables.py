@@ -165,7 +165,7 @@ def test_flattened_table_one_cell_per_line():
         ("table-3", "3", "加强学校技防建设", ["县教育体育局"], [], ["truncated"]),
     ]
     assert doc.tasks[1].text == "全县校园实现封闭式管理,安装防攀爬设施。"
-    assert doc.warnings == ["table row 3 (line 36): cells missing at the end of the text (truncated)"]
+    assert doc.warnings == ["table row 3 (line 36): last cells missing (truncated)"]
 
 
 def test_header_spanning_group_and_task_columns():

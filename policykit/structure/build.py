@@ -99,7 +99,7 @@ def build_task(draft: Draft, task_id: str, ctx: Context) -> Task:
             ctx.warnings.append(f"{draft.origin} {where} (line {draft.line}): {what} garbled ({reason})")
     if "truncated" in flags:
         ctx.warnings.append(f"{draft.origin} row {draft.number} (line {draft.line}): "
-                            "cells missing at the end of the text (truncated)")
+                            "last cells missing (truncated)")
     requirements, deadlines = [], []
     for p in draft.text:
         requirements += extract_requirements(p.text, p.start, task_id=task_id)

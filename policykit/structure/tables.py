@@ -102,11 +102,7 @@ def column_role(header: str, exact: bool = False) -> str | None:
 def header_roles(cells: list[str]) -> list[str | None] | None:
     """Roles of a header row, or None when the cells are not a task-list header."""
     roles = [column_role(c) for c in cells]
-    known = [r for r in roles if r]
-    need = load("tables")["header"]["min_columns"]
-    if len(known) >= need and any(r in UNIT_ROLES for r in known):
-        return roles
-    return None
+    return roles if header_roles_ok(roles) else None
 
 
 def resolve_responsible(roles: list[str | None]) -> list[str | None]:
@@ -305,13 +301,14 @@ def _flat_header(lines: list[Line], i: int) -> tuple[list[str | None], int] | No
 
 
 def header_roles_ok(roles: list[str | None]) -> bool:
+    """Enough recognised columns, one of them naming units."""
     known = [r for r in roles if r]
     return len(known) >= load("tables")["header"]["min_columns"] and any(r in UNIT_ROLES for r in known)
 
 
 def _flat_rows(lines: list[Line], body: list[int], roles: list[str | None], at_end: bool) -> list[GridRow]:
     first = roles[0]
-    rest = [r for r in roles[1:]]
+    rest = list(roles[1:])
     rows: list[GridRow] = []
     cur: list[int] = []
 
@@ -401,7 +398,14 @@ def find_number(cell: str, expected: int) -> tuple[int, int, int] | None:
 
 
 def records(grid: Grid) -> list[Record]:
-    """Rows → one Record per numbered row or sub-row (see module docstring of ``tasks``)."""
+    """Rows → one Record per numbered row or sub-row.
+
+    A row opens where its number/title cell holds the next row number; a later
+    line with units of its own is a sub-row (same number and title; an empty
+    lead cell takes the row's lead); a line without units continues the cells
+    above, as does any line after a unit cell ending in "、".  Group cells
+    ("一、…", wrapped over lines) give the records' ``group``.
+    """
     numbered = any(_row_opens(row) for row in grid.rows)
     out: list[Record] = []
     group: list[Piece] = []
@@ -443,7 +447,7 @@ def records(grid: Grid) -> list[Record]:
                 title = list(title_cell)
             cur = Record(number, title, group_title, row.line, row.start, row.end)
             row_lead = list(row.cells.get("lead", []))
-            _fill(cur, row, skip_title=True)
+            _fill(cur, row)
             out.append(cur)
             if row.covered & {"truncated", "missing"}:
                 cur.flags.append("truncated")
@@ -453,11 +457,11 @@ def records(grid: Grid) -> list[Record]:
         title_more = list(row.cells.get("title", [])) if title_key == "title" else []
         if _continues_units(cur):
             cur.title.extend(title_more)
-            _fill(cur, row, skip_title=True)
+            _fill(cur, row)
         elif has_units:
             sub = Record(cur.number, cur.title, group_title, row.line, row.start, row.end)
             cur.title.extend(title_more)
-            _fill(sub, row, skip_title=True)
+            _fill(sub, row)
             if not sub.cells.get("lead"):
                 sub.inherited = row_lead
                 sub.merged = "lead" in row.covered
@@ -465,7 +469,7 @@ def records(grid: Grid) -> list[Record]:
             out.append(cur)
         else:
             cur.title.extend(title_more)
-            _fill(cur, row, skip_title=True)
+            _fill(cur, row)
         cur.end = max(cur.end, row.end)
     return out
 
@@ -487,9 +491,10 @@ def _cut(cell: list[Piece], start: int, end: int) -> list[Piece]:
     return out
 
 
-def _fill(rec: Record, row: GridRow, skip_title: bool) -> None:
+def _fill(rec: Record, row: GridRow) -> None:
+    """Add a row's cells to a record (title and group cells are kept apart, but garble-checked)."""
     for role, pieces in row.cells.items():
-        if role in ("group", "number") or (skip_title and role == "title"):
+        if role in ("group", "number", "title"):
             continue
         rec.add(role, pieces)
     for role in ("title", "text", "group"):

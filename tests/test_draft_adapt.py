@@ -229,3 +229,20 @@ def test_task_text_keeps_a_sentence_that_starts_with_the_title():
     task = Task("table-1", "table", "1", [], "完善校园安全管理责任制",
                 "完善校园安全管理责任制,健全完善各级各类学校安全管理责任制实施细则。")
     assert task_text(task, vocabulary()) == "完善校园安全管理责任制,健全完善各级各类学校安全管理责任制实施细则。"
+
+
+def test_deadlines_past_on_the_drafts_date_or_relative_to_the_source_are_flagged():
+    from policykit.draft.adapt import mark_deadlines
+    from policykit.model import Deadline
+
+    adapter = adapter_for(MENGZI_REGION, dict(JIANSHUI, date="2024-04-08"))
+    text = "2024年前实现学校食堂“六T”管理全达标,3年内实现全覆盖,每学期开学第一周组织演练,到2024年年底前完成。"
+    deadlines = [Deadline("2024年前", "2023-12-31"), Deadline("3年内", "2024-12-31", "3年内"),
+                 Deadline("每学期开学第一周", None, "每学期开学第一周"), Deadline("到2024年年底前", "2024-12-31")]
+    pieces = mark_deadlines([Piece(text)], deadlines, adapter)
+    assert [(p.text, p.review) for p in pieces] == [
+        ("2024年前", "deadline already past on 2024-04-08: 2024年前 (ended 2023-12-31)"),
+        ("实现学校食堂“六T”管理全达标,", None),
+        ("3年内", "deadline counted from the source's date: 3年内 (ends 2024-12-31); restate it for this plan"),
+        ("实现全覆盖,每学期开学第一周组织演练,到2024年年底前完成。", None),
+    ]

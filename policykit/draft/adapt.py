@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from policykit.draft.regions import Region, source_region, target_region
 from policykit.draft.vocabulary import Vocabulary, vocabulary
-from policykit.model import Document, Requirement, Unit
+from policykit.model import Deadline, Document, Requirement, Unit
 from policykit.profile import Profile
 
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
@@ -202,6 +202,37 @@ def mark_requirements(text: str, requirements: list[Requirement], adapter: Adapt
         pos = at + len(req.text)
     pieces.append(Piece(text[pos:]))
     return [p for p in pieces if p.text]
+
+
+def mark_deadlines(pieces: list[Piece], deadlines: list[Deadline], adapter: Adapter) -> list[Piece]:
+    """Flag deadlines the new plan cannot keep as written: past on the profile's date, or counted from the source's.
+
+    With ``date = 2024-04-08``: ``"2024年前实现…"`` → ``"2024年前"`` flagged (it ended 2023-12-31);
+    ``"3年内实现全覆盖"`` → ``"3年内"`` flagged (three years from the source's date).
+    """
+    today = adapter.profile.date
+    reasons = {}
+    for deadline in deadlines:
+        if deadline.date and today and deadline.date < today:
+            reasons[deadline.text] = f"deadline already past on {today}: {deadline.text} (ended {deadline.date})"
+        elif deadline.date and deadline.relative:
+            reasons[deadline.text] = (f"deadline counted from the source's date: {deadline.text} "
+                                      f"(ends {deadline.date}); restate it for this plan")
+    if not reasons:
+        return pieces
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(reasons, key=len, reverse=True)))
+    out: list[Piece] = []
+    for piece in pieces:
+        if piece.review or piece.fixed:
+            out.append(piece)
+            continue
+        pos = 0
+        for m in pattern.finditer(piece.text):
+            out.append(Piece(piece.text[pos:m.start()]))
+            out.append(Piece(m.group(0), reasons[m.group(0)]))
+            pos = m.end()
+        out.append(Piece(piece.text[pos:]))
+    return merge(out)
 
 
 def settle_requirement(req: Requirement, adapter: Adapter) -> tuple[str | None, str | None]:

@@ -19,6 +19,7 @@ from policykit.draft.adapt import (
     adapt_text,
     adapt_unit,
     make_adapter,
+    mark_deadlines,
     mark_requirements,
     merge,
     plain,
@@ -115,7 +116,8 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
         if section.tasks:
             blocks += _task_blocks([drafted[t.id] for t in main_tasks], heading)
         else:
-            blocks += _prose_blocks(section.paragraphs, doc.goals, profile, adapter, vocab, heading)
+            blocks += _prose_blocks(section.paragraphs, doc.goals, profile, adapter, vocab, heading,
+                                    doc.meta.signed or doc.meta.published)
     attachment = _attachment_title(parts, title_text, adapter)
     if main_tasks:
         blocks.append(Block("body", [Piece(f"附件:{plain(attachment)}")], where="附件"))
@@ -174,8 +176,10 @@ def _preamble_blocks(parts: SourceParts, doc: Document, profile: Profile, adapte
 
 
 def _prose_blocks(paragraphs: list[str], goals: list[Requirement], profile: Profile, adapter: Adapter,
-                  vocab: Vocabulary, where: str) -> list[Block]:
-    """总体目标 / 保障措施 paragraphs, renumbered, their numbers checked against the profile."""
+                  vocab: Vocabulary, where: str, plan_date: str | None = None) -> list[Block]:
+    """总体目标 / 保障措施 paragraphs, renumbered, their numbers and deadlines checked against the profile."""
+    from policykit.requirements import extract_deadlines
+
     blocks = []
     count = 0
     for paragraph in paragraphs:
@@ -192,7 +196,8 @@ def _prose_blocks(paragraphs: list[str], goals: list[Requirement], profile: Prof
             if not rest:
                 blocks.append(Block("h2", adapt_text(lead, adapter), where=where))
                 continue
-        pieces = adapt_pieces(mark_requirements(rest, goals, adapter), adapter)
+        pieces = mark_requirements(rest, goals, adapter)
+        pieces = adapt_pieces(mark_deadlines(pieces, extract_deadlines(rest, plan_date=plan_date), adapter), adapter)
         blocks.append(Block("body", pieces, lead=plain(adapt_text(lead, adapter)), lead_level=2 if lead else 0,
                             where=where))
     return blocks
@@ -208,7 +213,7 @@ def draft_task(task: Task, adapter: Adapter, vocab: Vocabulary) -> DraftTask:
     """One task for the new county: its text without the old trailer, numbers checked, units re-levelled."""
     title = plain(adapt_text(squeeze_spaces(task.title), adapter))
     text = task_text(task, vocab)
-    pieces = mark_requirements(text, task.requirements, adapter)
+    pieces = mark_deadlines(mark_requirements(text, task.requirements, adapter), task.deadlines, adapter)
     if "garbled" in task.flags:
         pieces = [Piece(p.text, p.review or "source text garbled: check it against the original") for p in pieces]
     body = adapt_pieces(pieces, adapter)

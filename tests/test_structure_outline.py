@@ -80,3 +80,20 @@ def test_goal_section_numbers_go_to_goals_not_tasks():
     doc = parse_text("一、总体目标\n到2023年底,60%的学校完成创建。\n二、主要任务\n1.加强人防。每校至少配1名专职保安员。\n")
     assert [t.title for t in doc.tasks] == ["加强人防"]
     assert all(g.task is None for g in doc.goals)
+
+
+def test_word_heading_styles_without_numbers_are_headings():
+    from policykit.model import Paragraph, RawDocument, Span
+    from policykit.parse import parse_raw
+
+    parts = [("主要任务", "Heading 1"), ("加强人防", "Heading 2"), ("配齐保安员。(牵头单位:县教体局)", None),
+             ("加强物防", "标题 2"), ("建设围墙。(牵头单位:县教体局;责任单位:各乡镇)", "Normal")]
+    text, blocks = "", []
+    for body, style in parts:
+        blocks.append(Paragraph(body, Span(len(text), len(text) + len(body)), style=style))
+        text += body + "\n"
+    doc = parse_raw(RawDocument(text=text, format="docx", blocks=blocks, path="plan.docx"))
+    assert [(o.level, o.number, o.title) for o in doc.outline] == [(1, None, "主要任务"), (2, None, "加强人防"),
+                                                                  (2, None, "加强物防")]
+    assert [(t.title, t.text, t.path) for t in doc.tasks] == [("加强人防", "配齐保安员。", ["主要任务"]),
+                                                              ("加强物防", "建设围墙。", ["主要任务"])]

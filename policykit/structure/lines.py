@@ -19,6 +19,7 @@ class Line:
     end: int
     number: int  # 1-based line number in the text as read
     block: int  # index of the block it came from
+    style: str | None = None  # the reader's paragraph style ("Heading 2"), when it knows one
 
     @property
     def blank(self) -> bool:
@@ -49,6 +50,6 @@ def paragraph_lines(raw: RawDocument, index: LineIndex | None = None) -> list[Li
         pos = block.span.start
         for part in block.text.split("\n"):
             body = part.rstrip("\r")
-            lines.append(Line(body, norm(body), pos, pos + len(body), index.line_of(pos), b))
+            lines.append(Line(body, norm(body), pos, pos + len(body), index.line_of(pos), b, block.style))
             pos += len(part) + 1
     return lines

@@ -48,6 +48,19 @@ def match_heading(norm: str) -> Heading | None:
     return None
 
 
+_STYLE_LEVEL = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+
+
+def style_heading(norm: str, style: str | None) -> Heading | None:
+    """An unnumbered line in a Word heading style ("Heading 2", "标题 2") → a Heading without number."""
+    m = _STYLE_LEVEL.match((style or "").strip())
+    text = norm.strip()
+    if not m or not text or len(text) > load("headings")["title"]["max_chars"]:
+        return None
+    start = len(norm) - len(norm.lstrip())
+    return Heading(f"style{m.group(1)}", "", text, "", start, start + len(text), len(norm))
+
+
 def split_title(rest: str) -> tuple[str, int]:
     """Title and where the body starts: ``"加强学校人防建设。按照…"`` → ("加强学校人防建设", 9)."""
     conf = load("headings")["title"]

@@ -20,7 +20,14 @@ from policykit.structure import assign
 from policykit.structure.assign import Assignment, Piece
 from policykit.structure.data import load
 from policykit.structure.lines import Line
-from policykit.structure.outline import Heading, LevelStack, match_attachment, match_heading, split_title
+from policykit.structure.outline import (
+    Heading,
+    LevelStack,
+    match_attachment,
+    match_heading,
+    split_title,
+    style_heading,
+)
 from policykit.structure.textnorm import norm
 from policykit.structure.unitlike import heading_unit
 
@@ -103,7 +110,7 @@ def build_tree(lines: list[Line], skip: set[int], registry: Any = None) -> Node:
             stack.reset()
             base = 1
             continue
-        h = match_heading(ln.norm)
+        h = match_heading(ln.norm) or style_heading(ln.norm, ln.style)
         unit = None if h else unit_heading(ln.norm, registry)
         if h or unit:
             if unit:

@@ -42,6 +42,18 @@ def test_a_plain_user_template_is_filled(tmp_path, source):
     assert texts[2] == "1 完善校园安全管理责任制"
 
 
+def test_a_placeholder_split_across_runs_still_works(tmp_path, source):
+    """Word splits "{{ county }}" into several runs when it is typed or restyled piece by piece."""
+    doc = WordDocument()
+    paragraph = doc.add_paragraph()
+    for piece in ("{{ cou", "nty }}", "（", "{{ level }}", "级）"):
+        run = paragraph.add_run(piece)
+        run.bold = piece == "nty }}"
+    path = tmp_path / "split.docx"
+    doc.save(path)
+    assert draft(source, PROFILE, template=path).document.paragraphs[0].text == "建水县（县级）"
+
+
 def test_text_from_the_source_is_escaped_not_markup(tmp_path, source):
     source = mengzi_document()
     source.tasks[0].title = "加强<b>管理&协调</b>"

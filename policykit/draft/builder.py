@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -102,7 +102,6 @@ def portrait(section) -> None:
 
 
 def landscape(section) -> None:
-    section.orientation = WD_ORIENT.LANDSCAPE
     ooxml.set_page(section._sectPr, width_mm=A4[1], height_mm=A4[0], margins_mm=LANDSCAPE_MARGINS,
                    landscape=True, footer_mm=20)
 

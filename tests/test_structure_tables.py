@@ -179,3 +179,15 @@ def test_header_spanning_group_and_task_columns():
         ("table-2", "2", "完善校园安全隐患排查整改机制", ["市教育体育局"], ["市应急管理局"], []),
     ]
     assert [t.path for t in doc.tasks] == [["建立健全校园安全管理责任制"]] * 2
+
+
+def test_table_of_units_and_their_duties():
+    doc = parse_raw(table_doc([
+        ["责任单位", "主要职责", "配合单位"],
+        ["县教体局", "统筹全县校园安全工作。督促学校落实主体责任。", "各乡镇"],
+        ["县公安局", "加强校园周边治安巡逻。", "县教体局"],
+    ]))
+    assert rows_of(doc) == [
+        ("table-1", None, "统筹全县校园安全工作", ["县教体局"], ["各乡镇"], []),
+        ("table-2", None, "加强校园周边治安巡逻", ["县公安局"], ["县教体局"], []),
+    ]

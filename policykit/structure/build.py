@@ -11,6 +11,7 @@ from policykit.structure import assign
 from policykit.structure.assign import Assignment, Piece, Rule
 from policykit.structure.data import load
 from policykit.structure.garble import garbled_reason
+from policykit.structure.outline import split_title
 from policykit.structure.tables import Record
 from policykit.structure.tasks import Draft
 from policykit.structure.textnorm import norm
@@ -41,6 +42,9 @@ def table_draft(rec: Record) -> Draft:
     for p in rec.cells.get("assignment", []):
         assignment.extend(cell_assignment(p))
     title = squeeze_spaces("".join(p.text for p in rec.title)).strip(_TITLE_TRIM)
+    if not title and rec.cells.get("text"):  # no title column: the duty's first clause names it
+        text = squeeze_spaces(rec.text("text")).strip()
+        title = text[:len(split_title(norm(text))[0])]
     return Draft("table", rec.number, title, [rec.group] if rec.group else [], list(rec.cells.get("text", [])),
                  Span(rec.start, rec.end), rec.line, assignment, checked=list(rec.checked),
                  flags=list(rec.flags), inherited=rec.inherited, inherited_merged=rec.merged,

@@ -407,6 +407,7 @@ def records(grid: Grid) -> list[Record]:
     ("一、…", wrapped over lines) give the records' ``group``.
     """
     numbered = any(_row_opens(row) for row in grid.rows)
+    titled = "title" in grid.roles or "number" in grid.roles
     out: list[Record] = []
     group: list[Piece] = []
     group_title: str | None = None
@@ -434,6 +435,8 @@ def records(grid: Grid) -> list[Record]:
         hit = find_number(title_text, expected) if numbered and title_cell else None
         has_units = any(row.cells.get(r) for r in UNIT_ROLES) or bool(row.covered & {"lead"})
         opens = hit is not None or (not numbered and bool(row.cells.get("title")) and "title" not in row.covered)
+        if not titled:  # a table of units and their duties: every row with text is a task
+            opens = any(row.cells.get(r) for r in ("text", *UNIT_ROLES))
         if opens:
             number = str(hit[0]) if hit else None
             if hit:

@@ -226,3 +226,13 @@ def test_a_chapter_on_a_units_duties_leads_its_items():
 
 def test_a_heading_ending_like_a_unit_but_naming_none_is_not_a_unit_heading():
     assert units("（一）组建工作专班。抽调精干力量。\n（二）建立联席会议。定期会商。") == [([], [], ["lead-missing"])] * 2
+
+
+def test_a_trailer_with_a_verb_right_after_the_title():
+    for text in both("（一）加强校园周边巡逻（县公安局牵头，县教体局配合）\n每天巡查不少于2次。"):
+        assert units(text) == [(["县公安局"], ["县教体局"], [])]
+        assert parse_text(text).tasks[0].title == "加强校园周边巡逻"
+
+
+def test_a_bare_unit_list_inside_a_sentence_is_not_a_trailer():
+    assert units("1.各乡镇(街道)要与学校建立协同防控机制。(牵头单位:县卫健局)") == [(["县卫健局"], [], [])]

@@ -205,18 +205,20 @@ def _is_rule_text(text: str) -> bool:
         re.search(r["pattern"], text) for r in load("assign")["rule"])
 
 
-def trailer(norm: str, raw: str, start: int, end: int, offset: int, in_position: bool) -> Assignment | None:
+def trailer(norm: str, raw: str, start: int, end: int, offset: int, position: str | None) -> Assignment | None:
     """The bracket group ``norm[start:end]`` as an assignment, or None when it is not one.
 
-    ``in_position``: the group stands where trailers stand (after a sentence or
-    on its own line); unlabelled groups count only there.
+    ``position``: "sentence" when the group stands after a sentence (or alone on
+    its line), "end" when it only ends a clause ("加强周边巡逻(县公安局牵头)"), else
+    None.  Labelled groups count anywhere; unlabelled ones need a verb (牵头,
+    配合, 负责 …) at an end, and a bare unit list only after a sentence.
     """
     inner_s, inner_e = start + 1, end - 1
     found, before = labelled(norm[inner_s:inner_e], raw[inner_s:inner_e], offset + inner_s)
     has_label = bool(found) or len(before) < inner_e - inner_s
     if has_label:
         clause_end = inner_s + len(before)
-    elif not in_position:
+    elif position is None:
         return None
     else:
         clause_end = inner_e
@@ -224,7 +226,8 @@ def trailer(norm: str, raw: str, start: int, end: int, offset: int, in_position:
     out.extend(found)
     for cs, ce in split_clauses(norm, inner_s, clause_end):
         got = clause(norm, raw, cs, ce, offset)
-        if got:
+        bare = got is not None and not _ends_with_verb(norm[cs:ce])
+        if got and not (bare and not has_label and position != "sentence"):
             role, piece = got
             getattr(out, role).append(piece)
         elif not has_label and not _is_rule_text(norm[cs:ce]):
@@ -232,17 +235,25 @@ def trailer(norm: str, raw: str, start: int, end: int, offset: int, in_position:
     return out if out else None
 
 
-def _in_position(norm: str, start: int, end: int) -> bool:
+def _ends_with_verb(text: str) -> bool:
+    text = text.strip(_TRIM)
+    return any(text.endswith(verb) for verb, _ in _clause_verbs())
+
+
+def _position(norm: str, start: int, end: int) -> str | None:
+    """Where a bracket group stands: "sentence", "end" or None (see ``trailer``)."""
     before = norm[:start].rstrip()
     after = norm[end:].lstrip()
-    return (not before or before[-1] in "。;!?:") and (not after or after[0] in "。;")
+    if after and after[0] not in "。;":
+        return None
+    return "sentence" if not before or before[-1] in "。;!?:" else "end"
 
 
 def find_trailers(norm: str, raw: str, offset: int) -> list[Assignment]:
     """Every trailer in a task's text, in order."""
     out = []
     for s, e in bracket_groups(norm):
-        got = trailer(norm, raw, s, e, offset, _in_position(norm, s, e))
+        got = trailer(norm, raw, s, e, offset, _position(norm, s, e))
         if got:
             out.append(got)
     return out

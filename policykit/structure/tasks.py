@@ -120,7 +120,7 @@ def build_tree(lines: list[Line], skip: set[int], registry: Any = None) -> Node:
             while open_nodes[-1].level >= level and len(open_nodes) > 1:
                 open_nodes.pop()
             parent = open_nodes[-1]
-            node = Node(h, level, i, title=ln.raw[h.title_start:h.title_end].strip(),
+            node = Node(h, level, i, title=_title_text(ln, h),
                         number=h.number or None, parent=parent)
             parent.children.append(node)
             open_nodes.append(node)
@@ -128,6 +128,15 @@ def build_tree(lines: list[Line], skip: set[int], registry: Any = None) -> Node:
             _owner(open_nodes[-1], ln, lines).body.append(i)
         i += 1
     return root
+
+
+def _title_text(ln: Line, h: Heading) -> str:
+    """The heading's title as written, without a trailer it runs into ("加强巡逻(县公安局牵头)")."""
+    end = h.title_end
+    for t in assign.find_trailers(ln.norm, ln.raw, 0):
+        if t.span and h.title_start < t.span[0] < end:
+            end = t.span[0]
+    return ln.raw[h.title_start:end].strip()
 
 
 def _owner(node: Node, ln: Line, lines: list[Line]) -> Node:

@@ -103,3 +103,17 @@ def test_qingpu_sub_row_text_continues_over_a_line_without_units():
     doc = policykit.parse(SEEDS["qingpu"])
     row16b = [t for t in doc.tasks if t.number == "16"][1]
     assert row16b.text == "探索引入专业青少年社工,通过生命健康教育和行为矫治等预防措施,参与学生欺凌和暴力行为防控工作。"
+
+
+def test_cli_parse_prints_the_same_tasks(tmp_path):
+    from click.testing import CliRunner
+
+    from policykit.cli import main
+
+    out = tmp_path / "qingpu.json"
+    result = CliRunner().invoke(main, ["parse", str(SEEDS["qingpu"]), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema"] == "policykit.document/1"
+    assert [(t["id"], t["number"]) for t in data["tasks"]][-3:] == [("table-31", "24"), ("table-32", "25"),
+                                                                     ("table-33", "26")]

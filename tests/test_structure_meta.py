@@ -106,3 +106,9 @@ def test_body_and_table_tasks_link_both_ways_by_title_not_position():
             "附件\n任务清单\n序号\t重点任务\t牵头单位\t责任单位\n1\t强化警校联动\t县公安局\t县教体局\n")
     doc = parse_text(text)
     assert [(t.id, t.same_as) for t in doc.tasks] == [("body-1", None), ("body-2", "table-1"), ("table-1", "body-2")]
+
+
+def test_a_garbled_body_task_is_flagged_and_named_in_the_warnings():
+    doc = parse_text("二、主要任务\n1.加强人防。大大大大大大大大大大大大。(牵头单位:县教体局)")
+    assert doc.tasks[0].flags == ["garbled"]
+    assert doc.warnings == ["body task body-1 (line 2): text garbled (repetition)"]

@@ -99,11 +99,9 @@ def build_task(draft: Draft, task_id: str, ctx: Context) -> Task:
         if reason:
             if "garbled" not in flags:
                 flags.append("garbled")
-            where = f"row {draft.number}" if draft.number else f"line {draft.line}"
-            ctx.warnings.append(f"{draft.origin} {where} (line {draft.line}): {what} garbled ({reason})")
+            ctx.warnings.append(f"{_where(draft, task_id)}: {what} garbled ({reason})")
     if "truncated" in flags:
-        ctx.warnings.append(f"{draft.origin} row {draft.number} (line {draft.line}): "
-                            "last cells missing (truncated)")
+        ctx.warnings.append(f"{_where(draft, task_id)}: last cells missing (truncated)")
     requirements, deadlines = [], []
     for p in draft.text:
         requirements += extract_requirements(p.text, p.start, task_id=task_id)
@@ -117,6 +115,13 @@ def build_task(draft: Draft, task_id: str, ctx: Context) -> Task:
     return Task(id=task_id, origin=draft.origin, number=draft.number, path=list(draft.path),
                 title=squeeze_spaces(draft.title).strip(_TITLE_TRIM), text=text, lead=lead, co=co,
                 requirements=requirements, deadlines=deadlines, span=draft.span, flags=flags)
+
+
+def _where(draft: Draft, task_id: str) -> str:
+    """How a warning names a task: "table row 15 (line 24)", "body task body-4 (line 38)"."""
+    if draft.origin == "table" and draft.number:
+        return f"table row {draft.number} (line {draft.line})"
+    return f"{draft.origin} task {task_id} (line {draft.line})"
 
 
 def _rule_active(ctx: Context, kind: str, before: int) -> bool:

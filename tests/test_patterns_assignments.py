@@ -236,3 +236,10 @@ def test_a_trailer_with_a_verb_right_after_the_title():
 
 def test_a_bare_unit_list_inside_a_sentence_is_not_a_trailer():
     assert units("1.各乡镇(街道)要与学校建立协同防控机制。(牵头单位:县卫健局)") == [(["县卫健局"], [], [])]
+
+
+def test_an_unnumbered_paragraph_ending_in_a_trailer_is_a_task():
+    text = "为做好校园安全工作，现提出如下要求。\n落实学校安全主体责任。（牵头单位：县教体局；责任单位：各乡镇）\n"
+    doc = parse_text(text)
+    assert [(t.number, t.title, t.text) for t in doc.tasks] == [(None, "落实学校安全主体责任", "")]
+    assert units(text) == [(["县教体局"], ["各乡镇"], [])]

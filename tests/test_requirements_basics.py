@@ -169,3 +169,27 @@ def test_noise_never_crashes():
         extract_requirements(text)
         extract_deadlines(text, plan_date="2023-05-06", period={"start": 2022, "end": 2024})
     extract_deadlines("零零零零年底前 999999年内 二〇二三年十三月四十日前")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # indicator tables write bounds as symbols
+    ("老年人健康管理服务率≥72%", [req(">=", 72, "%", subject="老年人健康管理服务率")]),
+    ("婴儿死亡率<5‰", [req("<", 5, "‰", subject="婴儿死亡率")]),
+    ("每学期 应急演练 ≥1次", [req(">=", 1, "次", subject="应急演练", period="每学期")]),
+    # a label before ":" names what the count is of
+    ("(1)配齐专职保安员:每校至少1名。", [req(">=", 1, "名", subject="专职保安员", condition="每校")]),
+    # a hard bound before a verb we do not list
+    ("每学期至少办一次演练", [req(">=", 1, "次", subject="演练", period="每学期")]),
+])
+def test_table_and_label_shapes(text, expected):
+    assert fields(text) == expected
+
+
+def test_a_day_of_every_month_is_a_recurring_deadline():
+    assert extract_requirements("排查结果于每月5日前报县教体局") == []
+    assert [(d.text, d.date, d.relative) for d in extract_deadlines("排查结果于每月5日前报县教体局")] == [
+        ("每月5日前", None, "每月5日前")]
+
+
+def test_a_goal_word_before_a_duration_is_no_bound():
+    assert extract_requirements("力争通过三年治理,有效遏制“小火亡人”") == []

@@ -41,9 +41,18 @@ def _bound_before(s: str, pos: int, floor: int, vocab: Vocab) -> tuple[Bound | N
     verb = None
     if bound is None:  # checked first: "达到" is a bound word, not the verb 到
         verb = ends_with(head, vocab.verbs)
+        if verb is None:  # a verb we do not know: "至少辦理一次", "不少于开设2门"
+            m = re.search(r"[\u4e00-\u9fff]{1,2}$", head)
+            unknown = m.group(0) if m else ""
+            for cut in range(len(unknown), 0, -1):  # hard bounds only: "力争通过三年治理" is no bound on 3年
+                if any(head[:-cut].endswith(b.word) and not b.target for b in vocab.before):
+                    verb = head[-cut:]
+                    break
         if verb is not None:
             head = head[: -len(verb)].rstrip()
             bound = next((b for b in vocab.before if head.endswith(b.word)), None)
+            if bound is None and verb not in vocab.verbs:
+                verb, head = None, s[floor:pos].rstrip()
     return bound, verb, floor + len(head) - (len(bound.word) if bound else 0)
 
 

@@ -44,6 +44,7 @@ def _patterns(words: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[s
         ("year_within", re.compile(rf"{lead}?{YEAR}\s*年\s*(?:内|以内|之内)")),
         ("year_to", re.compile(rf"{lead}{YEAR}\s*年(?![\d一二三四五六七八九十]+月)")),
         ("within", re.compile(rf"{NUMBER}\s*(?P<u>{_alt(words['relative_units'])})\s*(?:内|以内|之内)")),
+        ("monthly", re.compile(r"每月\s*\d{1,2}\s*[日号]\s*(?:前|之前|以前)?")),
         ("cycle", re.compile(rf"每(?:{_alt(words['cycles'])})(?:开学)?(?:第[\d一二三四五六七八九十]+(?:周|个月|天)"
                              r"|年底前|底前|末前|开学前|开学初|前|初|末|底)")),
         # only as a whole cell or clause ("完成时限:长期坚持"); "持续推进X" is a verb phrase
@@ -79,7 +80,7 @@ def _build(kind: str, m: re.Match[str], plan_date: str | None, period: dict[str,
            words: dict[str, tuple[str, ...]]) -> FoundDeadline | None:
     """One match → a deadline; None when the words turn out not to be one (a bare date)."""
     start, end = m.span()
-    if kind in ("cycle", "standing", "occasion"):
+    if kind in ("cycle", "monthly", "standing", "occasion"):
         return FoundDeadline(start, end, None, m.group(0))
     if kind == "within":
         return FoundDeadline(start, end, _within(m, plan_date, period), m.group(0))

@@ -111,7 +111,10 @@ def _strip(text: str, vocab: Vocab) -> str:
         word = starts_with(text, vocab.subject_strip_prefix)
         if word:
             text, changed = text[len(word):], True
-        word = ends_with(text, vocab.subject_strip_suffix) or ends_with(text, vocab.modal_words)
+        word = ends_with(text, vocab.subject_strip_suffix)
+        if word:
+            text, changed = text[: -len(word)], True
+        word = ends_with(text, vocab.modal_words)
         if word and len(word) < len(text):
             text, changed = text[: -len(word)], True
     return "" if text.strip() in vocab.modal_words else text.strip()
@@ -169,6 +172,8 @@ def settle_subject(s: str, r: Reading, floor: int, vocab: Vocab) -> None:
         r.subject, r.subject_start = before, before_start
     else:
         r.subject = _previous_clause_measure(s, r, vocab)
+    if r.subject and vocab.condition_each.fullmatch(r.subject):
+        r.subject, r.subject_start = _label_before(s, r, vocab), None  # "配齐专职保安员:每校至少1名"
 
 
 def _previous_clause_measure(s: str, r: Reading, vocab: Vocab) -> str | None:
@@ -178,3 +183,12 @@ def _previous_clause_measure(s: str, r: Reading, vocab: Vocab) -> str | None:
         return None
     prev = _strip(s[clause_start(s, start - 1):start - 1], vocab)
     return prev if ends_with(prev, vocab.measure_nouns) else None
+
+
+def _label_before(s: str, r: Reading, vocab: Vocab) -> str | None:
+    """The label a clause after ":" counts: "配齐专职保安员:每校至少1名" → "专职保安员"."""
+    start = clause_start(s, r.bound_start)
+    if start == 0 or s[start - 1] != ":":
+        return None
+    label = _strip(LIST_MARKER.sub("", s[clause_start(s, start - 1):start - 1]), vocab)
+    return label or None

@@ -254,3 +254,16 @@ def test_pieces_are_in_order_and_point_into_the_text():
         for raw, start, end in split_unit_list(text):
             assert text[start:end] == raw and start >= last and end > start, text
             last = end
+
+
+def test_trailer_tails_without_a_lead():
+    assert units("县公安局、县司法局、县民政局等按职责分工负责") == [
+        ("县公安局", "公安", "县"), ("县司法局", "司法", "县"), ("县民政局", "民政", "县")]
+    assert units("县公安局、县司法局…按职责分工负责") == [("县公安局", "公安", "县"), ("县司法局", "司法", "县")]
+    assert units("县卫健局负责落实") == [("县卫健局", "卫生健康", "县")]
+
+
+def test_sentence_joiners_between_two_units():
+    assert units("县教体局会同县公安局") == [("县教体局", "教育", "县"), ("县公安局", "公安", "县")]
+    assert units("县市场监管局联合县教体局") == [("县市场监管局", "市场监管", "县"), ("县教体局", "教育", "县")]
+    assert units("县残疾人联合会") == [("县残疾人联合会", "残联", "县")]

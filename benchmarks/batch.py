@@ -98,6 +98,8 @@ def main() -> None:
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"machine: {cpu_model()}, nproc {cores}, Python {platform.python_version()}, {platform.system()}")
+    # Figures from a busy machine mean little: say how busy it was.
+    print("load average (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "notices"
         size = make_copies(folder, args.files)

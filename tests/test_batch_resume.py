@@ -16,9 +16,9 @@ CLI = [sys.executable, "-c", "from policykit.cli import main; main()"]
 
 
 def _notices(folder: Path, mengzi_path: Path) -> list[Path]:
-    """300 short plans: the Mengzi plan's first task section with another county and year in each."""
+    """300 short plans: the Mengzi plan up to its first task, with another county and year in each."""
     lines = mengzi_path.read_text(encoding="utf-8").splitlines()
-    section = "\n".join(lines[:45]) + "\n"
+    section = "\n".join(lines[:34]) + "\n"
     paths = []
     for i in range(FILES):
         path = folder / f"{i // 100:02d}" / f"县{i:03d}实施方案.txt"

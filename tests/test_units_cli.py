@@ -70,11 +70,15 @@ def test_nothing_to_do_is_a_usage_error():
     assert "give NAME..., --split TEXT or --doc FILE" in result.stderr
 
 
-def test_doc_lists_the_units_of_a_parsed_document(mengzi_path):
-    result = run("--doc", str(mengzi_path))
+def test_doc_lists_the_units_of_a_parsed_document(qingpu_path):
+    result = run("--doc", str(qingpu_path))
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert isinstance(data, list) and all(UNIT_KEYS <= set(u) for u in data)
+    assert all(UNIT_KEYS <= set(u) and u["known"] for u in data)
+    # the first row of the duty table: 区教育局 leads, six units co-operate
+    assert [(u["name"], u["canonical"]) for u in data[:7]] == [
+        ("区教育局", "教育"), ("公安青浦分局", "公安"), ("区卫生健康委", "卫生健康"), ("区应急局", "应急管理"),
+        ("区红十字会", "红十字会"), ("区消防救援支队", "消防救援"), ("各街镇", "乡镇街道")]
 
 
 def test_doc_missing_file_is_one_line_and_exit_1(tmp_path):

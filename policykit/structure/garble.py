@@ -52,6 +52,10 @@ def garbled_reason(text: str, settings: GarbleSettings = SETTINGS) -> str | None
 
 
 def _repetitive(compact: str, settings: GarbleSettings) -> bool:
+    # a run of at most max_unit characters covering that share leaves few distinct characters:
+    # text with more than that cannot pass, so real prose skips the counting
+    if len(set(compact)) > settings.max_unit + len(compact) * (1 - settings.repeat_share):
+        return False
     for k in range(1, settings.max_unit + 1):
         grams = Counter(compact[i:i + k] for i in range(0, len(compact) - k + 1))
         gram, count = grams.most_common(1)[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from policykit.model import Task
 from policykit.structure.textnorm import norm
 
@@ -11,20 +13,23 @@ _DROP = set(" \t“”\"'()《》、,.。")
 
 def similarity(a: str, b: str) -> float:
     """Bigram Dice of two titles: ``similarity("开展“防溺水”专项行动", "开展“防溺水”专项治理")`` → 0.75."""
-    ga, gb = _bigrams(a), _bigrams(b)
+    return _dice(_clean(a), _clean(b), _bigrams(a), _bigrams(b))
+
+
+def _dice(ca: str, cb: str, ga: Counter[str], gb: Counter[str]) -> float:
     if not ga or not gb:
-        return 1.0 if _clean(a) == _clean(b) and _clean(a) else 0.0
-    shared = sum(min(ga.count(g), gb.count(g)) for g in set(ga))
-    return 2 * shared / (len(ga) + len(gb))
+        return 1.0 if ca == cb and ca else 0.0
+    shared = sum((ga & gb).values())
+    return 2 * shared / (sum(ga.values()) + sum(gb.values()))
 
 
 def _clean(text: str) -> str:
     return "".join(ch for ch in norm(text) if ch not in _DROP)
 
 
-def _bigrams(text: str) -> list[str]:
+def _bigrams(text: str) -> Counter[str]:
     t = _clean(text)
-    return [t[i:i + 2] for i in range(len(t) - 1)]
+    return Counter(t[i:i + 2] for i in range(len(t) - 1))
 
 
 def table_rows(tasks: list[Task]) -> list[list[Task]]:
@@ -43,7 +48,9 @@ def table_rows(tasks: list[Task]) -> list[list[Task]]:
 def align(left: list[str], right: list[str], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
     """Order-keeping pairs (i, j) with the greatest total title similarity (each at least ``threshold``)."""
     n, m = len(left), len(right)
-    sims = [[similarity(a, b) for b in right] for a in left]
+    lc, rc = [_clean(a) for a in left], [_clean(b) for b in right]
+    lg, rg = [_bigrams(a) for a in left], [_bigrams(b) for b in right]
+    sims = [[_dice(lc[i], rc[j], lg[i], rg[j]) for j in range(m)] for i in range(n)]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):

@@ -43,14 +43,6 @@ BUILDERS = {
 }
 
 
-# The built task lists carry the real layout: the header 重点任务 spans two columns (group heading,
-# task) and the group cells are merged down.  The parser core maps 重点任务 to the first column of the
-# span, so table tasks get the group as title and no number; leads and co-units already match.
-SPANNED_HEADER = pytest.mark.xfail(strict=False, reason="parser core: a header cell spanning two columns "
-                                   "(重点任务 over group + task) should give the task role to the last column")
-FORMATS = [pytest.param(fmt, marks=SPANNED_HEADER) if fmt in ("docx", "pdf", "html") else fmt for fmt in BUILDERS]
-
-
 @pytest.fixture(scope="module")
 def parsed(tmp_path_factory):
     folder = tmp_path_factory.mktemp("roundtrip")
@@ -64,6 +56,8 @@ def test_every_format_gives_the_seed_body_tasks_and_every_tasks_units(parsed, se
     assert [t[3:] for t in tasks] == [t[3:] for t in seed_tasks]  # every lead and co-unit, table rows too
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", list(BUILDERS))
 def test_every_format_parses_into_the_seed_tasks(parsed, seed_tasks, fmt):
+    # The built task lists carry the real layout (重点任务 spanning the group and task columns,
+    # group cells merged down); the text seed has it flattened one cell per line.
     assert parsed[fmt] == seed_tasks

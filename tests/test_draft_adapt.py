@@ -246,3 +246,9 @@ def test_deadlines_past_on_the_drafts_date_or_relative_to_the_source_are_flagged
         ("3年内", "deadline counted from the source's date: 3年内 (ends 2024-12-31); restate it for this plan"),
         ("实现全覆盖,每学期开学第一周组织演练,到2024年年底前完成。", None),
     ]
+
+
+def test_outline_numbers_past_ten():
+    from policykit.draft.plan import chinese_ordinal
+
+    assert [chinese_ordinal(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]

@@ -32,6 +32,7 @@ from policykit.profile import Profile
 from policykit.text import normalise, squeeze_spaces
 
 CN_NUMERALS = "一二三四五六七八九十"
+MAX_RUN_IN = 30  # characters: a longer stretch before the first 。 is prose, not a run-in heading
 
 
 @dataclass
@@ -103,20 +104,20 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
     if not main_tasks:
         notes.append("the source has no tasks: the plan has no task part and the task list is empty")
 
-    title = _plan_title(parts, doc, profile, adapter)
+    title = _plan_title(parts, profile, adapter)
     title_text = plain(title)
-    blocks = _preamble_blocks(parts, doc, profile, adapter, title_text)
+    blocks = _preamble_blocks(parts, profile, adapter, title_text)
     sections = list(parts.sections)
     if main_tasks and not any(s.tasks for s in sections):
         at = next((i for i, s in enumerate(sections) if "保障" in s.title), len(sections))
         sections.insert(at, Section(words["tasks_heading"], tasks=True))
     for number, section in enumerate(sections):
-        heading = f"{CN_NUMERALS[number] if number < 10 else number + 1}、{plain(adapt_text(section.title, adapter))}"
+        heading = f"{chinese_ordinal(number + 1)}、{plain(adapt_text(section.title, adapter))}"
         blocks.append(Block("h1", [Piece(heading)], where=heading))
         if section.tasks:
             blocks += _task_blocks([drafted[t.id] for t in main_tasks], heading)
         else:
-            blocks += _prose_blocks(section.paragraphs, doc.goals, profile, adapter, vocab, heading,
+            blocks += _prose_blocks(section.paragraphs, doc.goals, adapter, heading,
                                     doc.meta.signed or doc.meta.published)
     attachment = _attachment_title(parts, title_text, adapter)
     if main_tasks:
@@ -140,13 +141,21 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
     )
 
 
+def chinese_ordinal(n: int) -> str:
+    """Outline numbers: ``1`` → ``"一"``, ``10`` → ``"十"``, ``12`` → ``"十二"``, ``21`` → ``"二十一"``."""
+    if n <= 10:
+        return CN_NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_NUMERALS[tens - 1]) + "十" + (CN_NUMERALS[ones - 1] if ones else "")
+
+
 def chinese_date(iso: str) -> str:
     """``"2024-04-08"`` → ``"2024年4月8日"`` (no leading zeros, GB/T 9704 成文日期)."""
     day = dt.date.fromisoformat(iso)
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _plan_title(parts: SourceParts, doc: Document, profile: Profile, adapter: Adapter) -> list[Piece]:
+def _plan_title(parts: SourceParts, profile: Profile, adapter: Adapter) -> list[Piece]:
     if profile.title:
         return [Piece(profile.title, fixed=True)]
     if not parts.title:
@@ -161,8 +170,7 @@ def _attachment_title(parts: SourceParts, plan_title: str, adapter: Adapter) -> 
     return [Piece(f"{base}重点工作任务清单")]
 
 
-def _preamble_blocks(parts: SourceParts, doc: Document, profile: Profile, adapter: Adapter,
-                     title: str) -> list[Block]:
+def _preamble_blocks(parts: SourceParts, profile: Profile, adapter: Adapter, title: str) -> list[Block]:
     """The source's preamble with the profile's basis; a generated one (flagged) when the source has none."""
     if parts.preamble:
         return [Block("body", adapt_pieces(replace_basis(p, profile.basis), adapter), where="preamble")
@@ -175,8 +183,8 @@ def _preamble_blocks(parts: SourceParts, doc: Document, profile: Profile, adapte
     return [Block("body", [Piece(text, "preamble written by policykit: the source has none")], where="preamble")]
 
 
-def _prose_blocks(paragraphs: list[str], goals: list[Requirement], profile: Profile, adapter: Adapter,
-                  vocab: Vocabulary, where: str, plan_date: str | None = None) -> list[Block]:
+def _prose_blocks(paragraphs: list[str], goals: list[Requirement], adapter: Adapter, where: str,
+                  plan_date: str | None = None) -> list[Block]:
     """总体目标 / 保障措施 paragraphs, renumbered, their numbers and deadlines checked against the profile."""
     from policykit.requirements import extract_deadlines
 
@@ -184,12 +192,12 @@ def _prose_blocks(paragraphs: list[str], goals: list[Requirement], profile: Prof
     count = 0
     for paragraph in paragraphs:
         norm = normalise(paragraph)
-        m = vocab.level2.match(norm)
+        m = adapter.vocab.level2.match(norm)
         lead = ""
         rest = paragraph
         if m:
             count += 1
-            label = f"({CN_NUMERALS[count - 1] if count <= 10 else count})"
+            label = f"({chinese_ordinal(count)})"
             rest = paragraph[m.end():]
             stop = _run_in_end(rest)
             lead, rest = label + rest[:stop], rest[stop:]
@@ -204,9 +212,11 @@ def _prose_blocks(paragraphs: list[str], goals: list[Requirement], profile: Prof
 
 
 def _run_in_end(text: str) -> int:
-    """Where a run-in heading ends: after the first 。 when it is short, else 0 (no run-in heading)."""
+    """Where the heading after a (一) label ends: "强化组织保障。各乡镇…" → 7; a short line is all heading."""
     at = text.find("。")
-    return at + 1 if 0 <= at <= 30 else len(text) if len(text) <= 30 else 0
+    if 0 <= at <= MAX_RUN_IN:
+        return at + 1
+    return len(text) if len(text) <= MAX_RUN_IN else 0
 
 
 def draft_task(task: Task, adapter: Adapter, vocab: Vocabulary) -> DraftTask:
@@ -273,8 +283,7 @@ def _task_blocks(tasks: list[DraftTask], where: str) -> list[Block]:
             group = task.group
             groups += 1
             number = 0
-            label = CN_NUMERALS[groups - 1] if groups <= 10 else str(groups)
-            blocks.append(Block("h2", [Piece(f"({label}){group}")], where=where))
+            blocks.append(Block("h2", [Piece(f"({chinese_ordinal(groups)}){group}")], where=where))
         continuation = task.title == previous_title
         previous_title = task.title
         if not continuation:
@@ -361,7 +370,7 @@ def _rows(source_rows: list[Task], links: dict[str, Task], drafted: dict[str, Dr
         if shared.group and shared.group != group:
             group = shared.group
             groups += 1
-            rows.append(Row(group=f"{CN_NUMERALS[groups - 1] if groups <= 10 else groups}、{group}"))
+            rows.append(Row(group=f"{chinese_ordinal(groups)}、{group}"))
         continuation = shared.title == previous
         previous = shared.title
         if not continuation:

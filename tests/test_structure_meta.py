@@ -112,3 +112,18 @@ def test_a_garbled_body_task_is_flagged_and_named_in_the_warnings():
     doc = parse_text("二、主要任务\n1.加强人防。大大大大大大大大大大大大。(牵头单位:县教体局)")
     assert doc.tasks[0].flags == ["garbled"]
     assert doc.warnings == ["body task body-1 (line 2): text garbled (repetition)"]
+
+
+def test_web_page_furniture_fields_on_one_line():
+    page = ("首页 > 政务公开 > 政策文件\n绛县人民政府办公室 关于印发绛县促进专业镇高质量发展 实施方案的通知\n"
+            "绛政办发〔2023〕14号\n发布日期:2023-09-01 10:51 来源: 绛县人民政府 【字体:大 中 小】 打印本页\n"
+            "各乡(镇)人民政府,县直各有关单位:\n2023年9月1日\n")
+    meta = parse_text(page).meta
+    assert meta.title == "绛县人民政府办公室 关于印发绛县促进专业镇高质量发展 实施方案的通知"
+    assert (meta.issuer, meta.doc_number, meta.published, meta.signed) == (
+        "绛县人民政府办公室", "绛政办发〔2023〕14号", "2023-09-01", "2023-09-01")
+
+
+def test_source_field_names_the_issuer_when_nothing_else_does():
+    meta = parse_text("校园安全工作要点\n来源: 青浦区教育局 【字体:大 中 小】\n").meta
+    assert (meta.title, meta.issuer) == ("校园安全工作要点", "青浦区教育局")

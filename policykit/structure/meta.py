@@ -18,8 +18,13 @@ FIELD_NAMES = {
     "published": ("发布日期", "发布时间", "公开日期"),
     "signed": ("成文日期", "印发日期", "签发日期"),
 }
-ALL_FIELDS = ("索引号", "信息分类", "主题分类", "公开方式", "有效性", "生效日期", "废止日期", "主题词",
+ALL_FIELDS = ("来源", "索引号", "信息分类", "主题分类", "公开方式", "有效性", "生效日期", "废止日期", "主题词",
               "组配分类", "体裁分类") + tuple(n for names in FIELD_NAMES.values() for n in names)
+
+_FIELD_RE = re.compile(r"(?:^|(?<=\s))(" + "|".join(sorted(ALL_FIELDS, key=len, reverse=True)) + r")\s*:\s*")
+# Lines of page furniture and words a document's title carries.
+_FURNITURE = re.compile(r"来源|字体|分享到|打印本页|关闭窗口|浏览次数|当前位置|首页\s*>|>\s*\S+\s*>")
+_TITLE_WORDS = re.compile(r"关于|方案|通知|意见|计划|办法|规划|清单|分工|报告|细则")
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -32,24 +37,42 @@ _REFERENCE = re.compile(r"《[^《》\n]{1,120}》")
 
 
 def read_fields(lines: list[Line], given: dict[str, str]) -> dict[str, str]:
-    """A field block as lines ("文号" then "蒙政办发〔2023〕37号", or "文号:…") plus a reader's fields."""
+    """A field block plus a reader's fields.
+
+    Three layouts: a name line then its value line ("文号" / "蒙政办发〔2023〕37号");
+    "文号:…" on a line; several on one line of page furniture ("发布日期:2023-09-01
+    10:51 来源: 绛县人民政府 【字体:大 中 小】").
+    """
     out = dict(given)
     i = 0
     while i < len(lines) and i < 60:
         text = lines[i].norm.strip()
-        m = re.match(r"^([\u4e00-\u9fff]{2,6})\s*[::]\s*(.*)$", text)
-        name, value = (m.group(1), m.group(2).strip()) if m else (text.rstrip(":"), "")
-        if name in ALL_FIELDS:
-            if not value:
-                j = i + 1
-                while j < len(lines) and lines[j].blank:
-                    j += 1
-                if j < len(lines) and lines[j].norm.strip() not in ALL_FIELDS:
-                    value = lines[j].raw.strip()
-                    i = j
-            if value:
+        raw = lines[i].raw.strip()
+        if text.rstrip(":") in ALL_FIELDS:
+            j = i + 1
+            while j < len(lines) and lines[j].blank:
+                j += 1
+            if j < len(lines) and lines[j].norm.strip().rstrip(":") not in ALL_FIELDS:
+                out.setdefault(text.rstrip(":"), lines[j].raw.strip())
+                i = j
+        else:
+            for name, value in _inline_fields(text, raw):
                 out.setdefault(name, value)
         i += 1
+    return out
+
+
+def _inline_fields(norm_line: str, raw: str) -> list[tuple[str, str]]:
+    """``"发布日期:2023-09-01 来源: 绛县人民政府 【字体:大 中 小】"`` → [("发布日期", "2023-09-01"), ("来源", "绛县人民政府")]."""
+    found = [m for m in _FIELD_RE.finditer(norm_line)]
+    out = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(norm_line)
+        bracket = norm_line.find("【", m.end(), end)
+        end = bracket if bracket >= 0 else end
+        value = raw[m.end():end].strip()
+        if value:
+            out.append((m.group(1), value))
     return out
 
 
@@ -101,12 +124,24 @@ def _date_line(lines: list[Line], fields: dict[str, str]) -> str | None:
 
 
 def _first_line(lines: list[Line], fields: dict[str, str]) -> str | None:
+    """The title: the first opening line that reads like one, else the first that is not furniture."""
     values = set(fields.values())
-    for ln in lines:
+    candidates = []
+    for ln in lines[:40]:
         text = ln.raw.strip()
-        if text and text not in ALL_FIELDS and text not in values and not parse_date(text):
-            return text
-    return None
+        if (text and text.rstrip(":：") not in ALL_FIELDS and text not in values and not parse_date(text)
+                and not _FURNITURE.search(ln.norm) and not _FIELD_RE.search(ln.norm)):
+            candidates.append(text)
+    titled = [t for t in candidates[:15] if _TITLE_WORDS.search(t) and len(t) <= 120]
+    return (titled or candidates or [None])[0]
+
+
+def _source_issuer(source: str | None) -> str | None:
+    """A page's "来源:" names the issuer only when it reads like a government body ("绛县人民政府")."""
+    if not source:
+        return None
+    source = source.split()[0]
+    return source if re.search(r"(政府|办公室|办公厅|局|委员会|委)$", source) else None
 
 
 def _issuer_from_title(title: str | None) -> str | None:
@@ -179,7 +214,7 @@ def read_meta(text: str, lines: list[Line], given_fields: dict[str, str]) -> Met
     """The document's Meta from its field block (or a reader's fields) and its opening lines."""
     fields = read_fields(lines, given_fields)
     title = _field(fields, "title") or _first_line(lines, fields)
-    issuer = _field(fields, "issuer") or _issuer_from_title(title)
+    issuer = _field(fields, "issuer") or _issuer_from_title(title) or _source_issuer(fields.get("来源"))
     number = _field(fields, "doc_number") or _doc_number(lines[:40])
     published = parse_date(_field(fields, "published") or "")
     signed = parse_date(_field(fields, "signed") or "") or _date_line(lines, fields)

@@ -19,6 +19,7 @@ from policykit.numbers.scope import (
     mark_conditions,
     own_condition,
     settle_subject,
+    share_listed_subjects,
 )
 from policykit.numbers.tokens import find_tokens
 from policykit.numbers.vocab import Vocab
@@ -57,21 +58,25 @@ def _read_sentence(s: str, base: int, vocab: Vocab) -> list[Found]:
     tokens = [t for t in tokens if not any(a <= t.start < b for a, b, _ in density)]
     readings = read_tokens(s, tokens, density, vocab)
     mark_conditions(s, readings, vocab)
+    floor = 0
+    for r in readings:
+        if not r.is_condition:
+            settle_subject(s, r, floor, vocab)
+        floor = max(r.end, r.subject_end or 0)
+    requirements = [r for r in readings if not r.is_condition]
+    share_listed_subjects(s, requirements)
     clause_conditions = find_clause_conditions(s, tokens, vocab)
     out: list[Found] = []
     scope: tuple[int, str, bool] | None = None  # (position, condition, written as a whole clause)
     numeric_condition: str | None = None
-    floor = 0
     for r in readings:
         if r.is_condition:
             numeric_condition = condition_text(s, r, readings, vocab)
-            floor = r.end
             continue
-        settle_subject(s, r, floor, vocab)
         clause = next((c for c in reversed(clause_conditions) if c[0] <= r.bound_start), None)
         if clause and (scope is None or clause[0] > scope[0]):
             scope = (clause[0], clause[1], True)
-        own = own_condition(s, r, vocab) or numeric_condition
+        own = r.scope or own_condition(s, r, vocab) or numeric_condition
         if own:
             scope = (r.bound_start, own, False)
         # a whole clause limits everything after it; a requirement's own scope carries on only
@@ -79,7 +84,6 @@ def _read_sentence(s: str, base: int, vocab: Vocab) -> list[Found]:
         applies = scope is not None and (own or scope[2] or r.subject_start is None)
         condition = scope[1] if applies else None
         numeric_condition = None
-        floor = max(r.end, r.subject_end or 0)
         start = min(x for x in (r.bound_start, r.subject_start, r.text_start) if x is not None)
         end = max(x for x in (r.end, r.subject_end) if x is not None)
         out.append(Found(

@@ -30,6 +30,8 @@ class Reading:
     text_start: int | None = None  # the period word, when it opens the requirement's wording
     per_end: int | None = None  # end of a density phrase ("每千人口") before the number
     verb: str | None = None  # the verb right before the number ("培训5000人次")
+    after_subject: str | None = None  # the noun phrase after the quantity, even when not chosen
+    scope: str | None = None  # a 每X scope split off the subject ("每个工作站硬件设施经费" → 每个工作站)
 
 
 def ends_with(text: str, words: tuple[str, ...]) -> str | None:

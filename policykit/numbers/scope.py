@@ -159,6 +159,7 @@ def settle_subject(s: str, r: Reading, floor: int, vocab: Vocab) -> None:
     if r.subject is not None:
         return
     after, after_end = _after_phrase(s, r, vocab)
+    r.after_subject = after or None
     before, before_start = _before_phrase(s, r, floor, vocab)
     after_owns = s[r.end:].lstrip().startswith("的") and not re.match(r"\s*的(?:标准|要求|比例)", s[r.end:])
     measured = bool(before) and ends_with(before, vocab.measure_nouns) is not None
@@ -174,6 +175,24 @@ def settle_subject(s: str, r: Reading, floor: int, vocab: Vocab) -> None:
         r.subject = _previous_clause_measure(s, r, vocab)
     if r.subject and vocab.condition_each.fullmatch(r.subject):
         r.subject, r.subject_start = _label_before(s, r, vocab), None  # "配齐专职保安员:每校至少1名"
+    elif r.subject:
+        _split_each_scope(r, vocab)
+
+
+def _split_each_scope(r: Reading, vocab: Vocab) -> None:
+    """"每个工作站硬件设施经费" → scope 每个工作站, subject 硬件设施经费."""
+    m = re.match(r"每(?:个|所|家|位|户|座|间)[\u4e00-\u9fff()]{0,6}?(?:" + "|".join(vocab.condition_heads) + ")",
+                 r.subject or "")
+    if m and m.end() < len(r.subject or ""):
+        r.scope, r.subject = m.group(0), (r.subject or "")[m.end():]
+
+
+def share_listed_subjects(s: str, readings: list[Reading]) -> None:
+    """"每百户不得低于30平方米、单体面积不得低于350平方米的标准配套建设养老服务设施": the 30 is of 养老服务设施 too."""
+    for r, nxt in zip(readings, readings[1:], strict=False):
+        listed = r.subject is None and s[r.end:r.end + 1] == "、"
+        if listed and nxt.after_subject and re.match(r"\s*的?标准", s[nxt.end:]):
+            r.subject = nxt.after_subject
 
 
 def _previous_clause_measure(s: str, r: Reading, vocab: Vocab) -> str | None:

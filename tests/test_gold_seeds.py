@@ -117,3 +117,8 @@ def test_cli_parse_prints_the_same_tasks(tmp_path):
     assert data["schema"] == "policykit.document/1"
     assert [(t["id"], t["number"]) for t in data["tasks"]][-3:] == [("table-31", "24"), ("table-32", "25"),
                                                                      ("table-33", "26")]
+
+
+def test_every_seed_unit_is_known_to_the_registry(seed):
+    doc, _ = seed
+    assert [t.id for t in doc.tasks if "unit-unknown" in t.flags] == []

@@ -56,8 +56,18 @@ def all_units(doc) -> list[str]:
     return [u.name for t in doc.tasks for u in [*t.lead, *t.co]]
 
 
+def foreign_units(doc, profile: str) -> list[str]:
+    """Units of the draft that carry neither the new county's level prefix nor the profile's own name."""
+    county = load_profile(PROFILES / f"{profile}.toml")
+    own = set(county.units.values()) | {f"团{county.level}委"}
+    return sorted({u.name for t in doc.tasks for u in [*t.lead, *t.co]
+                   if u.kind not in ("township", "generic") and not u.name.startswith(county.level)
+                   and u.name not in own})
+
+
 def test_mengzi_to_jianshui_same_prefecture(mengzi, tmp_path):
     back, text, result = redraft(mengzi, "jianshui", tmp_path)
+    assert foreign_units(back, "jianshui") == []
     settled = {"学校专职保安员培训及实操演练": (">=", 20), "专业培训和实操演练": (">=", 20)}
     assert [key(t, settled) for t in of(back, "body")] == [key(t) if t.id != "body-4" else key(t, settled)
                                                             for t in of(mengzi, "body")]
@@ -73,6 +83,7 @@ def test_mengzi_to_jianshui_same_prefecture(mengzi, tmp_path):
 
 def test_mengzi_to_anji_another_province(mengzi, tmp_path):
     back, text, result = redraft(mengzi, "anji", tmp_path)
+    assert foreign_units(back, "anji") == []
     source, drafted = of(mengzi, "body"), of(back, "body")
     # task 4 (人防) has one requirement rewritten by the profile; every other task is unchanged
     assert [key(t) for t in drafted[:3] + drafted[4:]] == [key(t) for t in source[:3] + source[4:]]
@@ -89,6 +100,7 @@ def test_mengzi_to_anji_another_province(mengzi, tmp_path):
 
 def test_qingpu_task_list_to_songjiang(qingpu, tmp_path):
     back, text, result = redraft(qingpu, "songjiang", tmp_path)
+    assert foreign_units(back, "songjiang") == []
     assert [key(t) for t in of(back, "table")] == [key(t) for t in of(qingpu, "table")]
     # sub-rows share one numbered paragraph in the body: one body task per number
     titles = list(dict.fromkeys((t.number, normalise(t.title)) for t in of(qingpu, "table")))
@@ -100,6 +112,7 @@ def test_qingpu_task_list_to_songjiang(qingpu, tmp_path):
 
 def test_qingpu_task_list_to_jianshui_another_province(qingpu, tmp_path):
     back, text, result = redraft(qingpu, "jianshui", tmp_path)
+    assert foreign_units(back, "jianshui") == []
     assert [key(t) for t in of(back, "table")] == [key(t) for t in of(qingpu, "table")]
     assert {n for n in all_units(back) if n.startswith("区")} == set()
     assert "县公安局" in all_units(back)

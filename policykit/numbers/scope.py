@@ -20,7 +20,7 @@ def mark_conditions(s: str, readings: list[Reading], vocab: Vocab) -> None:
         if r.target or r.token.kind == "percent":
             continue  # "力争实现90%左右的村庄…": a share or a goal, not a size that limits
         after = s[r.end:].lstrip()
-        if after.startswith("范围内"):
+        if starts_with(after, vocab.condition_markers):
             r.is_condition = True
         elif after.startswith("的") and starts_with(after[1:], vocab.condition_heads):
             r.is_condition = True

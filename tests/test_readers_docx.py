@@ -50,7 +50,7 @@ def test_numbered_headings_get_the_label_word_shows(mengzi_raw):
     assert [label for label, _ in expected][:8] == ["一、", "二、", "（一）", "1.", "2.", "3.", "（二）", "1."]
     assert numbered[-1] == ("（四）", "（四）" + parts.paragraphs[-2].text)
     heading = next(p for p in _paragraphs(mengzi_raw) if p.numbering == "三、")
-    assert (heading.text, heading.style) == ("三、保障措施", "heading 1")
+    assert (heading.text, heading.style) == ("三、保障措施", "Heading 1")
 
 
 def test_plain_paragraphs_keep_their_text_in_order(mengzi_raw):
@@ -203,3 +203,25 @@ def test_an_entity_bomb_is_refused_without_expanding_it(tmp_path):
     bomb = build_entity_bomb_docx(tmp_path / "laughs.docx")
     assert _problem(bomb) == ("word/document.xml declares a DTD or XML entities, refused "
                               "(entity expansion is a known attack; Word never writes one)")
+
+
+def test_a_text_box_is_read_once_after_its_anchor_paragraph(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    anchor = document.add_paragraph("蒙自市人民政府办公室文件")
+    box = ('<w:p><w:r><w:t>蒙政办发〔2023〕37号</w:t></w:r></w:p>')
+    anchor._p.append(parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml">'
+        f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>{box}'
+        '</w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:textbox><w:txbxContent>{box}</w:txbxContent></v:textbox></w:pict>'
+        '</mc:Fallback></mc:AlternateContent></w:r>'))
+    document.add_paragraph("各乡镇(街道),市级各有关部门:")
+    document.save(str(tmp_path / "boxed.docx"))
+    assert [b.text for b in read(tmp_path / "boxed.docx").blocks] == [
+        "蒙自市人民政府办公室文件", "蒙政办发〔2023〕37号", "各乡镇(街道),市级各有关部门:"]

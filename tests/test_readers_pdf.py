@@ -17,6 +17,7 @@ from builders import (
 from policykit.errors import InputError
 from policykit.model import Paragraph, Table
 from policykit.readers import read
+from policykit.readers.limits import Limits
 
 
 def _squeeze(text: str) -> str:
@@ -104,6 +105,13 @@ def test_a_scan_without_any_text_is_refused(tmp_path):
     with pytest.raises(InputError) as err:
         read(pdf)
     assert err.value.problem == "no text layer on any of the 2 page(s) (a scan? run OCR first)"
+
+
+def test_the_page_limit_is_a_setting(tmp_path):
+    pdf = _canvas_pdf(tmp_path / "plan.pdf", [[(72, 760, "一、总体目标")], [(72, 760, "二、主要任务")]])
+    with pytest.raises(InputError) as err:
+        read(pdf, Limits(max_pdf_pages=1))
+    assert err.value.problem == "PDF has 2 pages (the limit is 1, Limits.max_pdf_pages)"
 
 
 def test_overprinted_bold_characters_are_read_once(tmp_path):

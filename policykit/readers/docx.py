@@ -194,13 +194,16 @@ def _header_rows(tbl) -> int:
 
 
 def _style_names(styles_root) -> dict[str, str]:
+    """styleId → the name python-docx shows: "Heading1" → "Heading 1" (stored as "heading 1")."""
+    from docx.styles import BabelFish
+
     if styles_root is None:
         return {}
     names = {}
     for style in styles_root.findall(W + "style"):
         name = style.find(W + "name")
-        if style.get(W + "styleId") and name is not None:
-            names[style.get(W + "styleId")] = name.get(W + "val")
+        if style.get(W + "styleId") and name is not None and name.get(W + "val"):
+            names[style.get(W + "styleId")] = BabelFish.internal2ui(name.get(W + "val"))
     return names
 
 

@@ -28,10 +28,12 @@ class FoundDeadline:
 
 
 def _alt(words: tuple[str, ...]) -> str:
+    """("年", "学期") → "年|学期", escaped."""
     return "|".join(re.escape(w) for w in words)
 
 
 def _patterns(words: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[str]]]:
+    """The deadline shapes, most specific first: ("day", 2025年6月30日前) … ("standing", 长期坚持)."""
     lead = rf"(?:(?:{_alt(words['lead_words'])})\s*)"
     return [
         ("span", re.compile(rf"(?<![(\d])(?:在|于)?(?:19|20)\d{{2}}\s*年?\s*(?:至|到|-|—|~)\s*{YEAR}\s*年(?![)\d])")),
@@ -101,7 +103,7 @@ def _build(kind: str, m: re.Match[str], plan_date: str | None, period: dict[str,
             return None
         last = calendar.monthrange(year, month)[1]
         if m.group("mark") in ("前", "之前", "以前"):
-            return FoundDeadline(start, end, _iso_date(date(year, month, 1) - timedelta(days=1)), None)
+            return FoundDeadline(start, end, (date(year, month, 1) - timedelta(days=1)).isoformat(), None)
         return FoundDeadline(start, end, _iso(year, month, last), None)
     if kind == "half":
         return FoundDeadline(start, end, f"{year}-06-30" if m.group("half") != "下半年" else f"{year}-12-31", None)
@@ -111,14 +113,11 @@ def _build(kind: str, m: re.Match[str], plan_date: str | None, period: dict[str,
 
 
 def _iso(year: int, month: Any, day: Any) -> str | None:
+    """(2025, 6, 30) → "2025-06-30"; None for a date that does not exist (十三月)."""
     try:
         return date(year, int(month), int(day)).isoformat()
     except (TypeError, ValueError):
         return None
-
-
-def _iso_date(d: date) -> str:
-    return d.isoformat()
 
 
 def _within(m: re.Match[str], plan_date: str | None, period: dict[str, Any] | None) -> str | None:
@@ -139,5 +138,5 @@ def _within(m: re.Match[str], plan_date: str | None, period: dict[str, Any] | No
         year, month = divmod(start.month - 1 + months, 12)
         year += start.year
         day = min(start.day, calendar.monthrange(year, month + 1)[1])
-        return _iso_date(date(year, month + 1, day) - timedelta(days=1))
+        return (date(year, month + 1, day) - timedelta(days=1)).isoformat()
     return None

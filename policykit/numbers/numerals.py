@@ -71,4 +71,5 @@ def plain(value: Decimal) -> int | float:
 
 
 def _is_chinese(text: str) -> bool:
+    """"三千" → True; "1.5" → False."""
     return all(ch in CN_CHARS for ch in text)

@@ -35,10 +35,12 @@ class Reading:
 
 
 def ends_with(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` (longest first) that ends ``text``: "至少配备" → "配备"."""
     return next((w for w in words if text.endswith(w)), None)
 
 
 def starts_with(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` (longest first) that starts ``text``: "开展联合检查" → "开展"."""
     return next((w for w in words if text.startswith(w)), None)
 
 

@@ -31,11 +31,14 @@ class Token:
 
 @dataclass(frozen=True)
 class Patterns:
+    """The compiled regular expressions of one vocabulary."""
+
     quantity: re.Pattern[str]
     staffing: re.Pattern[str]
 
 
 def _alternation(words: tuple[str, ...]) -> str:
+    """("名", "次") → "名|次", escaped, order kept (longest first)."""
     return "|".join(re.escape(w) for w in words)
 
 
@@ -68,6 +71,7 @@ def excluded_spans(text: str, vocab: Vocab) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` falls in any of ``spans``."""
     return any(a <= pos < b for a, b in spans)
 
 
@@ -89,10 +93,12 @@ def find_tokens(text: str, vocab: Vocab) -> list[Token]:
 
 
 def _staffing_token(m: re.Match[str]) -> Token:
+    """"一校一警" → Token(value 1, unit "警", of "校")."""
     return Token(m.start(), m.end(), 1, m.group("y"), "staffing", of=m.group("of"))
 
 
 def _quantity_token(m: re.Match[str]) -> Token | None:
+    """One match of the quantity pattern → a Token: "百分之六十" → 60 %, "1-2个" → range 1..2 个."""
     g = m.groupdict()
     if g["pall"]:
         return Token(m.start(), m.end(), 100, "%", "percent")

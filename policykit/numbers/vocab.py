@@ -63,10 +63,12 @@ class Vocab:
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
+    """["配", "配备"] → ("配备", "配"): longer words are tried first."""
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _bounds(groups: list[dict]) -> tuple[Bound, ...]:
+    """[[before]] tables → Bound entries, longest word first ("不少于" before "少于")."""
     found = [Bound(w, g["op"], bool(g.get("target", False))) for g in groups for w in g["words"]]
     return tuple(sorted(found, key=lambda b: -len(b.word)))
 

@@ -267,3 +267,10 @@ def test_sentence_joiners_between_two_units():
     assert units("县教体局会同县公安局") == [("县教体局", "教育", "县"), ("县公安局", "公安", "县")]
     assert units("县市场监管局联合县教体局") == [("县市场监管局", "市场监管", "县"), ("县教体局", "教育", "县")]
     assert units("县残疾人联合会") == [("县残疾人联合会", "残联", "县")]
+
+
+def test_traditional_character_mirrors_read_as_simplified():
+    found = parse_unit_list("縣衛生健康委、區市場監管局、各鄉鎮(街道)、團區委")
+    assert [(u.raw, u.name, u.canonical, u.level) for u in found] == [
+        ("縣衛生健康委", "縣衛生健康委", "卫生健康", "县"), ("區市場監管局", "區市場監管局", "市场监管", "区"),
+        ("各鄉鎮(街道)", "各鄉鎮(街道)", "乡镇街道", None), ("團區委", "團區委", "共青团", "区")]

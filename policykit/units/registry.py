@@ -83,8 +83,18 @@ class Registry:
 
 
 def key(name: str) -> str:
-    """The form names are compared in: ASCII punctuation, no spaces. "各乡镇（街道）" → "各乡镇(街道)"."""
-    return "".join(normalise_punct(name).split())
+    """The form names are compared in: ASCII punctuation, simplified characters, no spaces.
+
+    "各乡镇（街道）" → "各乡镇(街道)"; "縣衛生健康委" → "县卫生健康委".
+    """
+    return "".join(normalise_punct(name).translate(_simplified()).split())
+
+
+@functools.lru_cache(maxsize=1)
+def _simplified() -> dict[int, str]:
+    """The [characters] table of the bundled registry: traditional → simplified, one for one."""
+    chars = _bundled_data().get("characters", {})
+    return str.maketrans(chars.get("traditional", ""), chars.get("simplified", ""))
 
 
 _GROUP_NOTES = {
@@ -223,6 +233,7 @@ def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
     )
 
 
+@functools.lru_cache(maxsize=1)
 def _bundled_data() -> dict[str, Any]:
     with resources.files("policykit").joinpath("data/units.toml").open("rb") as fh:
         return tomllib.load(fh)

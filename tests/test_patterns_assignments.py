@@ -243,3 +243,8 @@ def test_an_unnumbered_paragraph_ending_in_a_trailer_is_a_task():
     doc = parse_text(text)
     assert [(t.number, t.title, t.text) for t in doc.tasks] == [(None, "落实学校安全主体责任", "")]
     assert units(text) == [(["县教体局"], ["各乡镇"], [])]
+
+
+@pytest.mark.parametrize("text", both("1.整治校园周边环境。（责任单位：市市场监管局（牵头）、市公安局、市城管局）"))
+def test_a_unit_marked_as_lead_inside_the_list(text):
+    assert units(text) == [(["市市场监管局"], ["市公安局", "市城管局"], [])]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policykit.structure.data import load
+from policykit.structure.textnorm import norm
 from policykit.structure.unitlike import looks_like_units, unit_list_pattern
 
 OPEN_CLOSE = {"(": ")", "〔": "〕", "【": "】", "[": "]"}
@@ -179,6 +180,26 @@ def split_clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
             cur = i + 1
     out.append((cur, end))
     return [(s, e) for s, e in out if norm[s:e].strip()]
+
+
+def split_lead_marks(piece: Piece) -> tuple[list[Piece], list[Piece]]:
+    """Units marked as lead inside a list: ``"市教育局(牵头)、市公安局"`` → ([市教育局], [市公安局])."""
+    text = norm(piece.text)
+    marks = sorted(load("assign")["clauses"]["lead_marks"], key=len, reverse=True)
+    found = [(m.start(), m.end()) for m in re.finditer("|".join(map(re.escape, marks)), text)]
+    if not found:
+        return [], [piece]
+    leads, rest, pos = [], [], 0
+    for s, e in found:
+        cut = max(text.rfind(sep, pos, s) for sep in "、,;")
+        unit_start = cut + 1 if cut >= pos else pos
+        if unit_start > pos:
+            rest.append(Piece(piece.text[pos:unit_start], piece.start + pos))
+        leads.append(Piece(piece.text[unit_start:s], piece.start + unit_start))
+        pos = e
+    if piece.text[pos:].strip(_TRIM):
+        rest.append(Piece(piece.text[pos:], piece.start + pos))
+    return [p for p in leads if p.text.strip()], rest
 
 
 # ---------------------------------------------------------------------------

@@ -67,7 +67,7 @@ def cell_assignment(p: Piece) -> Assignment:
 def build_task(draft: Draft, task_id: str, ctx: Context) -> Task:
     """One Draft → a Task with units, requirements, deadlines and flags."""
     flags = list(draft.flags)
-    a = draft.assignment
+    a = _marked_leads(draft.assignment)
     lead, co, resp = _units(a.lead, ctx), _units(a.co, ctx), _units(a.responsible, ctx)
     if resp:
         if lead:
@@ -115,6 +115,17 @@ def build_task(draft: Draft, task_id: str, ctx: Context) -> Task:
     return Task(id=task_id, origin=draft.origin, number=draft.number, path=list(draft.path),
                 title=squeeze_spaces(draft.title).strip(_TITLE_TRIM), text=text, lead=lead, co=co,
                 requirements=requirements, deadlines=deadlines, span=draft.span, flags=flags)
+
+
+def _marked_leads(a: Assignment) -> Assignment:
+    """Units marked "(牵头)" inside a co or 责任单位 list move to the lead."""
+    out = Assignment(a.style, lead=list(a.lead), span=a.span)
+    for role in ("co", "responsible"):
+        for piece in getattr(a, role):
+            leads, rest = assign.split_lead_marks(piece)
+            out.lead += leads
+            getattr(out, role).extend(rest)
+    return out
 
 
 def _where(draft: Draft, task_id: str) -> str:

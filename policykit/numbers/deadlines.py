@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from policykit.numbers.numerals import CHINESE, to_number
@@ -32,8 +33,10 @@ def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
-def _patterns(words: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[str]]]:
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """The deadline shapes, most specific first: ("day", 2025年6月30日前) … ("standing", 长期坚持)."""
+    words = load_deadline_words()
     lead = rf"(?:(?:{_alt(words['lead_words'])})\s*)"
     return [
         ("span", re.compile(rf"(?<![(\d])(?:在|于)?(?:19|20)\d{{2}}\s*年?\s*(?:至|到|-|—|~)\s*{YEAR}\s*年(?![)\d])")),
@@ -60,7 +63,7 @@ def read_deadlines(text: str, *, plan_date: str | None = None,
     words = load_deadline_words()
     found: list[FoundDeadline] = []
     taken: list[tuple[int, int]] = []
-    for kind, rx in _patterns(words):
+    for kind, rx in _patterns():
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

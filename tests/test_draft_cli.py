@@ -76,3 +76,9 @@ def test_missing_source_is_one_line(tmp_path):
 def test_task_list_suffix_is_a_usage_error(tmp_path):
     result = run(str(MENGZI), "--profile", str(JIANSHUI), "--tasklist", str(tmp_path / "t.csv"))
     assert result.exit_code == 2
+
+
+def test_without_o_the_docx_goes_to_stdout():
+    result = CliRunner().invoke(main, ["draft", str(MENGZI), "--profile", str(JIANSHUI)])
+    assert result.exit_code == 0
+    assert result.stdout_bytes[:2] == b"PK"

@@ -218,3 +218,14 @@ def test_committed_templates_are_what_the_builder_makes(name):
     with zipfile.ZipFile(built) as fresh, zipfile.ZipFile(template_path(name)) as committed:
         for part in ("word/document.xml", "word/styles.xml", "word/settings.xml", "word/footer1.xml"):
             assert fresh.read(part) == committed.read(part), part
+
+
+def test_plain_task_rows_and_document_properties(result):
+    first = result.tasklist[0]
+    assert first == {"序号": "1", "类别": "一、建立健全校园安全管理责任制", "重点任务": "完善校园安全管理责任制",
+                     "工作措施": first["工作措施"], "牵头单位": "县教育体育局",
+                     "责任单位": "县公安局、县司法局、各乡镇（街道）"}
+    assert first["工作措施"].startswith("完善校园安全管理责任制，健全完善各级各类学校安全管理责任制实施细则")
+    props = result.document.core_properties
+    assert (props.author, props.title) == (
+        "建水县人民政府办公室", "建水县贯彻落实省州校园安全防范能力提升三年行动计划（2022-2024年）工作方案及重点工作任务清单")

@@ -40,6 +40,13 @@ class DraftResult:
 
         return to_bytes(self.document)
 
+    @property
+    def tasklist(self) -> list[dict[str, str]]:
+        """The task list as plain rows: ``{"序号": "1", "类别": "一、…", "重点任务": …, "牵头单位": "县教育体育局", …}``."""
+        from policykit.draft.tasklist import tasklist_rows
+
+        return tasklist_rows(self.plan)
+
     def tasklist_docx(self, template: str | Path | None = None) -> bytes:
         """The task list alone, landscape, as .docx bytes."""
         from policykit.draft.tasklist import tasklist_docx

@@ -81,6 +81,8 @@ def base_document(fonts: dict[str, str]):
     add_style(doc, "GW Table Group", fonts["table_header"], SIZE_TABLE)
     mark = add_style(doc, "GW Issuer Mark", fonts["title"], 52, align=center)
     ooxml.set_color(mark.element.get_or_add_rPr(), RED)
+    doc.core_properties.author = "policykit"
+    doc.core_properties.title = "GB/T 9704-2012 template"
     doc.settings.odd_and_even_pages_header_footer = True
     ooxml.set_even_and_odd(doc.settings.element)
     return doc

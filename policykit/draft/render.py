@@ -123,6 +123,9 @@ def render_template(context: dict[str, Any], template: Path | None, default: str
         raise InputError(str(path), f"the filled template is not valid Word XML ({err}); "
                                     "rich fields need {{r name_rich}} in a run of their own") from None
     document = tpl.docx
+    document.core_properties.title = context.get("title", "")
+    document.core_properties.author = context.get("issuer", "")
+    document.core_properties.comments = "policykit draft: highlighted text needs review"
     ooxml.fill_run_fonts(document)
     ooxml.merge_blank_cells_down(document)
     return document

@@ -32,6 +32,20 @@ def _cell(pieces: list[Piece], sep: str = "") -> tuple[str, list[str]]:
     return full_width(sep.join(p.text for p in pieces)), [p.review for p in pieces if p.review]
 
 
+def tasklist_rows(plan: Plan) -> list[dict[str, str]]:
+    """One dict per task row, keyed by ``XLSX_COLUMNS``; group rows fill 类别 instead of standing alone."""
+    rows = []
+    group = ""
+    for row in plan.rows:
+        if row.group:
+            group = full_width(row.group)
+            continue
+        cells = [row.number, group, _cell(row.title)[0], _cell(row.measures)[0], _cell(row.lead, "、")[0],
+                 _cell(row.co, "、")[0]]
+        rows.append(dict(zip(XLSX_COLUMNS, cells, strict=True)))
+    return rows
+
+
 def tasklist_xlsx(plan: Plan) -> bytes:
     """One row per task (sub-rows keep their own row), review cells yellow with the reason as a comment."""
     from openpyxl import Workbook

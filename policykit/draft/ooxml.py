@@ -354,9 +354,14 @@ def _style_fonts(document: Any) -> dict[str | None, str]:
 
 
 def merge_blank_cells_down(document: Any, columns: tuple[int, ...] = (0, 1)) -> None:
-    """In task-list tables, a sub-row's blank 序号/重点任务 cells merge with the row above (``w:vMerge``)."""
+    """In task-list tables, a sub-row's blank 序号/重点任务 cells merge with the row above (``w:vMerge``).
+
+    Only tables whose first row is a repeating header (``w:tblHeader``) are task lists.
+    """
     for tbl in document.element.body.iter(w("tbl")):
         rows = tbl.findall(w("tr"))
+        if not rows or not _is_header(rows[0]):
+            continue
         for col in columns:
             above = None
             for tr in rows:

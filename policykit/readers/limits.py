@@ -14,10 +14,10 @@ MAX_FILE_BYTES = 200 * MB  # any input: refused outright above this
 MAX_TEXT_BYTES = 20 * MB  # TXT and HTML: a long plan with its annexes is under 2 MB
 MAX_ZIP_ENTRIES = 2000  # DOCX: a real document has a few dozen parts
 MAX_UNZIPPED_BYTES = 200 * MB  # DOCX: all parts together, uncompressed
-MAX_PART_BYTES = 50 * MB  # DOCX: any one XML part (word/document.xml), uncompressed
+MAX_PART_BYTES = 20 * MB  # DOCX: any one XML part uncompressed; a 100-page plan's document.xml is 2-5 MB
 MAX_COMPRESSION_RATIO = 100  # DOCX: uncompressed / compressed, for parts over RATIO_FLOOR_BYTES
 RATIO_FLOOR_BYTES = 1 * MB  # small parts compress well and are harmless
-MAX_PDF_PAGES = 2000
+MAX_PDF_PAGES = 500  # a plan with its annexes is under 100 pages; pdfplumber needs ~0.2 s a page
 
 
 @dataclass(frozen=True)

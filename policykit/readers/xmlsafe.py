@@ -28,7 +28,7 @@ def _open_zip(path: str, data: bytes) -> zipfile.ZipFile:
 
 
 def check_zip_limits(path: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
-    """Refuse an archive whose entries are too many, too big or too compressible (zip bomb)."""
+    """Refuse an archive whose entries are too many, too big together or too compressible (zip bomb)."""
     if len(infos) > limits.max_zip_entries:
         raise InputError(path, f"zip has {len(infos)} entries (the limit is {limits.max_zip_entries}, "
                                "Limits.max_zip_entries)")
@@ -37,9 +37,6 @@ def check_zip_limits(path: str, infos: list[zipfile.ZipInfo], limits: Limits) ->
         raise InputError(path, f"unpacks to {human_size(total)} (the limit is "
                                f"{human_size(limits.max_unzipped_bytes)}, Limits.max_unzipped_bytes)")
     for info in infos:
-        if info.file_size > limits.max_part_bytes:
-            raise InputError(path, f"{info.filename} unpacks to {human_size(info.file_size)} (the limit is "
-                                   f"{human_size(limits.max_part_bytes)}, Limits.max_part_bytes)")
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.ratio_floor_bytes and ratio > limits.max_compression_ratio:
             raise InputError(path, f"{info.filename} is compressed {ratio:.0f}:1 (the limit is "
@@ -79,7 +76,11 @@ def check_docx_zip(path: str, data: bytes, limits: Limits) -> None:
             raise InputError(path, f"corrupt DOCX: no {MAIN_PART}")
         for info in infos:
             try:
-                if _is_xml(archive, info):
-                    check_xml(path, info.filename, archive.read(info))
+                if not _is_xml(archive, info):
+                    continue  # images and embedded files: only the total and ratio limits apply
+                if info.file_size > limits.max_part_bytes:
+                    raise InputError(path, f"{info.filename} unpacks to {human_size(info.file_size)} (the limit "
+                                           f"is {human_size(limits.max_part_bytes)}, Limits.max_part_bytes)")
+                check_xml(path, info.filename, archive.read(info))
             except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError, zlib.error) as err:
                 raise InputError(path, f"corrupt DOCX: {info.filename} cannot be unpacked ({err})") from None

@@ -127,3 +127,19 @@ def test_web_page_furniture_fields_on_one_line():
 def test_source_field_names_the_issuer_when_nothing_else_does():
     meta = parse_text("校园安全工作要点\n来源: 青浦区教育局 【字体:大 中 小】\n").meta
     assert (meta.title, meta.issuer) == ("校园安全工作要点", "青浦区教育局")
+
+
+def test_field_table_with_bars_and_spaced_names():
+    page = ("索引号: | 11341602003166647K/202004-00328 | 信息分类: | 规范性文件 |\n"
+            "发布机构: | 谯城区政府(办公室) | 主题分类: | 综合政务 / 公民 / 通知 |\n"
+            "成文日期: | 发布日期: | 2020-04-09 08:44 | |\n发文字号: | 无 | 有 效 性: | 失效 |\n"
+            "标 题: | 亳州市谯城区人民政府办公室关于印发2020年政府工作报告重点工作任务分解表的通知 | ||\n")
+    meta = parse_text(page).meta
+    assert meta.title == "亳州市谯城区人民政府办公室关于印发2020年政府工作报告重点工作任务分解表的通知"
+    assert (meta.issuer, meta.published, meta.doc_number) == ("谯城区政府(办公室)", "2020-04-09", None)
+
+
+def test_bulleted_fields():
+    page = "• 索引号:6735597301/2021-1801120\n  • 发布机构:县人民政府办公室\n  • 公开范围:全部公开\n  • 公开日期:2021-03-23\n"
+    meta = parse_text(page).meta
+    assert (meta.issuer, meta.published) == ("县人民政府办公室", "2021-03-23")

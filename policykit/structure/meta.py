@@ -18,10 +18,14 @@ FIELD_NAMES = {
     "published": ("发布日期", "发布时间", "公开日期"),
     "signed": ("成文日期", "印发日期", "签发日期"),
 }
-ALL_FIELDS = ("来源", "索引号", "信息分类", "主题分类", "公开方式", "有效性", "生效日期", "废止日期", "主题词",
-              "组配分类", "体裁分类") + tuple(n for names in FIELD_NAMES.values() for n in names)
+ALL_FIELDS = ("来源", "索引号", "信息分类", "主题分类", "公开方式", "公开范围", "有效性", "生效日期", "废止日期",
+              "主题词", "关键字", "组配分类", "体裁分类", "生成日期", "政策咨询机关", "政策咨询电话", "浏览次数",
+              "浏览量", "字号") + tuple(n for names in FIELD_NAMES.values() for n in names)
 
-_FIELD_RE = re.compile(r"(?:^|(?<=\s))(" + "|".join(sorted(ALL_FIELDS, key=len, reverse=True)) + r")\s*:\s*")
+# a field name may be spaced out ("标 题:", "有 效 性:") and follow a bullet or a table bar
+_FIELD_RE = re.compile(r"(?:^|(?<=[\s|•·]))(" + "|".join(r"\s*".join(name) for name in sorted(
+    ALL_FIELDS, key=len, reverse=True)) + r")\s*:\s*")
+_VALUE_TRIM = " \t|•·"
 # Lines of page furniture and words a document's title carries.
 _FURNITURE = re.compile(r"来源|字体|分享到|打印本页|关闭窗口|浏览次数|当前位置|首页\s*>|>\s*\S+\s*>")
 _TITLE_WORDS = re.compile(r"关于|方案|通知|意见|计划|办法|规划|清单|分工|报告|细则")
@@ -70,16 +74,21 @@ def _inline_fields(norm_line: str, raw: str) -> list[tuple[str, str]]:
         end = found[k + 1].start() if k + 1 < len(found) else len(norm_line)
         bracket = norm_line.find("【", m.end(), end)
         end = bracket if bracket >= 0 else end
-        value = raw[m.end():end].strip()
+        value = raw[m.end():end].strip(_VALUE_TRIM)
         if value:
-            out.append((m.group(1), value))
+            out.append(("".join(m.group(1).split()), value))
     return out
 
 
+_EMPTY_VALUES = {"无", "暂无", "-", "—", "/", "空"}
+
+
 def _field(fields: dict[str, str], key: str) -> str | None:
+    """The first field that gives ``key`` ("文号" / "发文字号" for doc_number); "无" gives nothing."""
     for name in FIELD_NAMES[key]:
-        if fields.get(name):
-            return fields[name].strip()
+        value = (fields.get(name) or "").strip()
+        if value and value not in _EMPTY_VALUES:
+            return value
     return None
 
 

@@ -110,3 +110,14 @@ def test_entities_declared_in_a_doctype_are_not_expanded(tmp_path):
     raw = _page(tmp_path, f"<!DOCTYPE html [{entities}]><html><body><div class='TRS_Editor'>"
                           "<p>一、总体目标&a9;到2023年底全市中小学幼儿园安全防范能力明显提升</p></div></body></html>")
     assert [b.text for b in raw.blocks] == ["一、总体目标&a9;到2023年底全市中小学幼儿园安全防范能力明显提升"]
+
+
+def test_the_title_above_the_content_is_kept_and_the_site_name_is_not(tmp_path):
+    raw = _page(tmp_path, """<html><body>
+<div class="logo"><h1>建水县人民政府</h1></div>
+<div class="detail"><h2>县教育体育局关于开展校园安全隐患排查的通知</h2>
+<div class="TRS_Editor"><p>各中小学：</p><p>为切实做好校园安全工作，现将有关事项通知如下。</p>
+<p>一、每学期至少开展1次全面排查。</p></div></div></body></html>""")
+    assert [b.text for b in raw.blocks] == [
+        "县教育体育局关于开展校园安全隐患排查的通知", "各中小学：", "为切实做好校园安全工作，现将有关事项通知如下。",
+        "一、每学期至少开展1次全面排查。"]

@@ -42,7 +42,8 @@ _NEXT_LABEL = re.compile(r"\s+\S{1,6}\s*[:：]")
 _CONTAINERS = ("div", "td", "article", "section", "main", "body", "dd", "li")
 _BLOCK_CHILDREN = ["p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article"]
 FIELD_TABLE_SHARE = 0.8  # label/value pairs: labels are half the cells, allow a title cell or two
-MIN_CONTENT_CJK = 30  # a known container with less Chinese text than this is an empty shell
+MIN_CONTENT_CJK = 30
+MIN_TITLE_CJK = 8  # a title found outside the content must be longer than a site name  # a known container with less Chinese text than this is an empty shell
 MAX_FURNITURE_SHARE = 0.3  # never drop as furniture an element holding more of the content than this
 
 BREAK = object()
@@ -147,11 +148,28 @@ def _next_text(node) -> str | None:
 # -- content ---------------------------------------------------------------------
 
 
-def _title(soup) -> str | None:
-    for candidate in soup.find_all(["h1", "h2"], limit=4):
-        text = _WS.sub(" ", candidate.get_text(" ")).strip(_STRIP)
-        if _cjk(text) >= 4:
-            return text
+def _title(soup, content) -> str | None:
+    """The notice's title: an <h1>/<h2> in the content, else one on the page outside its furniture.
+
+    A site's own name in the banner ("蒙自市人民政府") is short and sits in the
+    header; a notice title is long ("…关于印发…的通知").
+    """
+    config = load()["html"]
+    tokens = [t.lower() for t in config["drop_id_class"]] + ["logo"]
+
+    def in_furniture(el) -> bool:
+        for parent in [el, *el.parents]:
+            names = " ".join([parent.get("id") or "", *(parent.get("class") or [])]).lower() \
+                if hasattr(parent, "get") else ""
+            if parent.name in config["drop_tags"] or (names and any(t in names for t in tokens)):
+                return True
+        return False
+
+    for scope, min_cjk in ((content, 4), (soup, MIN_TITLE_CJK)):
+        for candidate in scope.find_all(["h1", "h2"], limit=6):
+            text = _WS.sub(" ", candidate.get_text(" ")).strip(_STRIP)
+            if _cjk(text) >= min_cjk and (scope is content or not in_furniture(candidate)):
+                return text
     return None
 
 
@@ -312,8 +330,8 @@ def read_html(path: str, data: bytes, limits: Limits) -> RawDocument:
     decoded = decode_html(data, path)
     soup = BeautifulSoup(decoded.text, "lxml")
     fields = extract_fields(soup)
-    title = _title(soup)
     content = find_content(soup)
+    title = _title(soup, content)
     drop_furniture(content)
     linear = Linear()
     linearise(content, linear, set(fields))

@@ -121,3 +121,18 @@ def test_the_title_above_the_content_is_kept_and_the_site_name_is_not(tmp_path):
     assert [b.text for b in raw.blocks] == [
         "县教育体育局关于开展校园安全隐患排查的通知", "各中小学：", "为切实做好校园安全工作，现将有关事项通知如下。",
         "一、每学期至少开展1次全面排查。"]
+
+
+def test_a_page_that_says_gb2312_but_is_utf8_reads_as_utf8(tmp_path):
+    raw = _page(tmp_path, "<html><head><meta charset='gb2312'></head><body><div class='TRS_Editor'>"
+                          "<p>一、总体目标</p><p>到2024年底，全县校园安全防范能力显著增强。</p></div></body></html>")
+    assert raw.encoding == "utf-8"
+    assert [b.text for b in raw.blocks] == ["一、总体目标", "到2024年底，全县校园安全防范能力显著增强。"]
+
+
+def test_a_big5_page_is_read_with_its_declared_charset(tmp_path):
+    raw = _page(tmp_path, "<html><head><meta charset='big5'></head><body><div class='TRS_Editor'>"
+                          "<p>壹、總體目標</p><p>各級學校應於每學期至少辦理一次校園安全演練。</p></div></body></html>",
+                encoding="big5")
+    assert raw.encoding == "big5"
+    assert [b.text for b in raw.blocks] == ["壹、總體目標", "各級學校應於每學期至少辦理一次校園安全演練。"]

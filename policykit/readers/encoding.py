@@ -69,7 +69,7 @@ def _strict(data: bytes, encoding: str) -> str | None:
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """Decode text of unknown encoding: ``"一、".encode("gb18030")`` → Decoded("一、", "gb18030").
 
-    ``declared`` (an HTML meta charset) is tried after a BOM and before guessing.
+    ``declared`` (an HTML meta charset) is tried after a BOM and strict UTF-8, before guessing.
     Raises ``NotText`` when the result is mostly control or undecodable characters.
     """
     decoded = _decode(data, declared)
@@ -83,13 +83,15 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
         name, skip = bom
         text = data[skip:].decode(name.removesuffix("-sig"), errors="replace")
         return _with_replacements(text, name.removesuffix("-sig"), already=0)
+    # Valid UTF-8 wins over a declaration: GBK text is almost never valid UTF-8, while pages
+    # converted to UTF-8 often still say charset=gb2312 (and UTF-8 bytes "decode" as GB18030).
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8")
     if declared:
         text = _strict(data, declared)
         if text is not None:
             return Decoded(text, declared)
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return Decoded(text, "utf-8")
     guess = _guess(data)
     if guess:
         text = _strict(data, guess)

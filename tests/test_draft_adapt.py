@@ -252,3 +252,20 @@ def test_outline_numbers_past_ten():
     from policykit.draft.plan import chinese_ordinal
 
     assert [chinese_ordinal(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
+
+
+BANNER = {"province": "内蒙古自治区", "prefecture": "赤峰市", "county": "克什克腾旗", "level": "county"}
+SHAXIAN = {"province": "福建省", "prefecture": "三明市", "county": "沙县区", "level": "county"}
+
+
+@pytest.mark.parametrize("region, profile, before, after", [
+    (BANNER, JIANSHUI, "全旗各学校升挂国旗,旗教育局、旗委宣传部负责", "全县各学校升挂国旗,县教育局、县委宣传部负责"),
+    (MENGZI_REGION, JIANSHUI, "我市各县(市、区)经验表明,市委市政府高度重视", "我县各县(市、区)经验表明,县委县政府高度重视"),
+    (MENGZI_REGION, JIANSHUI, "本市市民、市区超市", "本县市民、市区超市"),
+    (MENGZI_REGION, JIANSHUI, "市民政局、市政法委和市政府办公室", "县民政局、县政法委和县政府办公室"),
+    (SHAXIAN, JIANSHUI, "结合我区实际,区直各有关单位和各街道社区", "结合我县实际,县直各有关单位和各街道社区"),
+    (MENGZI_REGION, {"name": "松江区", "level": "区", "province": "上海市"},
+     "市教育体育局会同市城市综合执法局", "区教育体育局会同区城市综合执法局"),
+])
+def test_other_levels_and_pronouns(region, profile, before, after):
+    assert adapted(before, region, profile) == after

@@ -102,6 +102,9 @@ def _build_pattern(adapter: Adapter) -> None:
     level = adapter.source.level
     for word in adapter.vocab.protected_words.get(level or "", ()):
         table[word] = (word, None)
+    if level and adapter.target.level:
+        for word in adapter.vocab.level_words:
+            table[word.replace("{L}", level)] = (word.replace("{L}", adapter.target.level), None)
     for name in [*adapter.vocab.provinces, *(n for _, n in adapter.target.names())]:
         table[name] = (name, None)
     table.update(_region_replacements(adapter))

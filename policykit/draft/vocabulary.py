@@ -16,6 +16,7 @@ class Vocabulary:
     """What ``adapt.toml`` and ``wording.toml`` say, ready to use."""
 
     protected_words: dict[str, tuple[str, ...]]
+    level_words: tuple[str, ...]  # with {L} for the level: "{L}政府"
     county_suffixes: tuple[str, ...]
     prefecture_suffixes: tuple[str, ...]
     province_suffixes: tuple[str, ...]
@@ -44,6 +45,7 @@ def vocabulary() -> Vocabulary:
     sections = adapt["sections"]
     return Vocabulary(
         protected_words={k: tuple(v) for k, v in adapt["protected_words"].items()},
+        level_words=tuple(adapt["level_words"]),
         county_suffixes=tuple(adapt["county_suffixes"]),
         prefecture_suffixes=tuple(adapt["prefecture_suffixes"]),
         province_suffixes=tuple(adapt["province_suffixes"]),

@@ -269,3 +269,14 @@ SHAXIAN = {"province": "福建省", "prefecture": "三明市", "county": "沙县
 ])
 def test_other_levels_and_pronouns(region, profile, before, after):
     assert adapted(before, region, profile) == after
+
+
+def test_a_source_of_unknown_place_says_nothing_was_adapted():
+    from policykit.draft.plan import build_plan
+
+    doc = Document(Source("x.txt", "txt", None, None, 0), Meta(), text="关于做好防汛工作的通知\n市级各部门要做好防汛。\n")
+    plan = build_plan(doc, profile_from_dict(JIANSHUI))
+    assert plan.notes == [
+        "the source has no tasks: the plan has no task part and the task list is empty",
+        "the source's county and level could not be read: place names and level prefixes (市级, 区教育局) "
+        "were left as they are"]

@@ -103,6 +103,9 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
         notes += consistency_notes(table_tasks, links)
     if not main_tasks:
         notes.append("the source has no tasks: the plan has no task part and the task list is empty")
+    if not adapter.source.county or not adapter.source.level:
+        notes.append("the source's county and level could not be read: place names and level prefixes "
+                     "(市级, 区教育局) were left as they are")
 
     title = _plan_title(parts, profile, adapter)
     title_text = plain(title)

@@ -280,3 +280,10 @@ def test_a_source_of_unknown_place_says_nothing_was_adapted():
         "the source has no tasks: the plan has no task part and the task list is empty",
         "the source's county and level could not be read: place names and level prefixes (市级, 区教育局) "
         "were left as they are"]
+
+
+def test_profile_unit_names_replace_prefixed_names_in_running_text_only():
+    task = Task("body-1", "body", "1", [], "t", "", lead=[unit("市教育体育局", "教育")], co=[unit("公安", "公安")])
+    profile = dict(JIANSHUI, units={"教育": "县教体局", "公安": "县公安局"})
+    adapter = adapter_for(MENGZI_REGION, profile, [task])
+    assert plain(adapt_text("市教育体育局会同公安部门、公安机关", adapter)) == "县教体局会同公安部门、公安机关"

@@ -54,13 +54,15 @@ def make_adapter(doc: Document, profile: Profile) -> Adapter:
     """The adapter for drafting ``profile``'s plan from ``doc``."""
     adapter = Adapter(source_region(doc), target_region(profile), profile, vocabulary())
     adapter.subjects = Counter(r.subject for r in _requirements(doc) if r.subject)
+    source = adapter.source
     for task in doc.tasks:
         for unit in [*task.lead, *task.co]:
             mapped = profile.units.get(unit.canonical or "")
-            if mapped:
-                for written in {unit.name, "".join(unit.raw.split())}:
-                    if len(written) >= 2:
-                        adapter.unit_names[written] = mapped
+            for written in {unit.name, "".join(unit.raw.split())} if mapped else ():
+                # Only a name that says whose it is ("市教育体育局", "公安青浦分局") is replaced in
+                # running text; a bare "公安" would also hit 公安部门, 公安机关.
+                if written.startswith(source.level or "\0") or (source.county_short or "\0") in written:
+                    adapter.unit_names[written] = mapped
     _build_pattern(adapter)
     return adapter
 

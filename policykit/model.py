@@ -133,6 +133,7 @@ class Deadline:
     date: str | None = None  # ISO date: the last day it allows, when it has one
     relative: str | None = None  # e.g. "3年内" relative to the plan's date, or "每学期开学第一周"
     span: Span | None = None
+    flags: list[str] = field(default_factory=list)  # e.g. "no-date" where a reader must check it
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)
@@ -198,6 +199,7 @@ class Document:
     outline: list[OutlineItem] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     goals: list[Requirement] = field(default_factory=list)  # numbers in the 总体目标 part
+    goal_deadlines: list[Deadline] = field(default_factory=list)  # 到2023年底 … in the 总体目标 part
     warnings: list[str] = field(default_factory=list)
     text: str | None = field(default=None, repr=False)  # the text as read; not serialised
 
@@ -209,6 +211,7 @@ class Document:
             "outline": [o.to_dict() for o in self.outline],
             "tasks": [t.to_dict() for t in self.tasks],
             "goals": [g.to_dict() for g in self.goals],
+            "goal_deadlines": [d.to_dict() for d in self.goal_deadlines],
             "warnings": list(self.warnings),
         }
 
@@ -223,6 +226,7 @@ class Document:
             outline=[_build(OutlineItem, o) for o in data.get("outline", [])],
             tasks=[_task_from_dict(t) for t in data.get("tasks", [])],
             goals=[_build(Requirement, g) for g in data.get("goals", [])],
+            goal_deadlines=[_build(Deadline, d) for d in data.get("goal_deadlines", [])],
             warnings=list(data.get("warnings", [])),
         )
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import os
 import random
 import shutil
 import sqlite3
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import builders
@@ -49,10 +49,8 @@ def office_copies(tmp_path_factory) -> dict[str, Path]:
     return built
 
 
-@pytest.fixture
-def notices(tmp_path, mengzi_path, qingpu_path, office_copies):
-    """(folder, good files, bad files): good ones must come out once each, bad ones be named once each."""
-    root = tmp_path / "notices"
+def build_notices(root: Path, mengzi_path: Path, qingpu_path: Path, office_copies: dict[str, Path]):
+    """(good files, bad files) written under ``root``: good ones must come out once each, bad ones be named once."""
     (root / "蒙自市").mkdir(parents=True)
     (root / "青浦区" / "附件").mkdir(parents=True)
     mengzi = mengzi_path.read_text(encoding="utf-8")
@@ -67,7 +65,7 @@ def notices(tmp_path, mengzi_path, qingpu_path, office_copies):
         good.append(root / "青浦区" / "附件" / "通知.txt")
         good[-1].write_text(html_page(qingpu, "青浦区职责分工"), encoding="utf-8")
     for name, built in office_copies.items():
-        good.append(shutil.copy(built, root / "蒙自市" / name))
+        good.append(Path(shutil.copy(built, root / "蒙自市" / name)))
     bad = {
         root / "空白.txt": b"",
         # a photo saved under a .txt name: JPEG header, then noise
@@ -82,7 +80,31 @@ def notices(tmp_path, mengzi_path, qingpu_path, office_copies):
     (root / ".git" / "HEAD.txt").write_text("ref: refs/heads/main\n")
     (root / "蒙自市" / "~$附件1.docx").write_bytes(b"\x00lock")
     (root / "青浦区" / "职责分工.pdf.part").write_bytes(b"%PDF-1.7 half")
-    return root, sorted(Path(p) for p in good), sorted(bad)
+    return sorted(good), sorted(bad)
+
+
+@dataclass
+class MixedRun:
+    root: Path
+    good: list[Path]
+    bad: list[Path]
+    exit_code: int
+    stderr: str
+    out: Path
+    db: Path
+    errors: Path
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory, mengzi_path, qingpu_path, office_copies) -> MixedRun:
+    """One `policykit batch notices/ -o … --db … --errors … -j 2` over the mixed folder (read-only for tests)."""
+    base = tmp_path_factory.mktemp("mixed")
+    root = base / "notices"
+    good, bad = build_notices(root, mengzi_path, qingpu_path, office_copies)
+    out, db, errors = base / "out.jsonl", base / "store.sqlite", base / "errors.jsonl"
+    result = CliRunner().invoke(main, ["batch", str(root), "-o", str(out), "--db", str(db),
+                                       "--errors", str(errors), "-j", "2"])
+    return MixedRun(root, good, bad, result.exit_code, result.stderr, out, db, errors)
 
 
 def error_paths(stderr: str) -> list[str]:
@@ -95,78 +117,79 @@ def jsonl_docs(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line]
 
 
-def test_mixed_folder_every_good_file_once_every_bad_file_named_once(notices, tmp_path):
-    root, good, bad = notices
-    out, db, errors = tmp_path / "out.jsonl", tmp_path / "store.sqlite", tmp_path / "errors.jsonl"
-    result = CliRunner().invoke(main, ["batch", str(root), "-o", str(out), "--db", str(db),
-                                       "--errors", str(errors), "-j", "2"])
-    assert result.exit_code == 1, result.output
-    assert error_paths(result.stderr) == [str(p) for p in bad]
-    docs = jsonl_docs(out)
-    assert sorted(d["source"]["path"] for d in docs) == [str(p) for p in good]
-    assert {d["source"]["path"]: d["source"]["sha256"] for d in docs} == {str(p): sha256(p) for p in good}
-    with sqlite3.connect(db) as con:
-        assert con.execute("SELECT path FROM documents ORDER BY path").fetchall() == [(str(p),) for p in good]
-        assert con.execute("SELECT path FROM failures ORDER BY path").fetchall() == [(str(p),) for p in bad]
-    assert sorted(json.loads(line)["path"] for line in errors.read_text().splitlines()) == [str(p) for p in bad]
-    assert result.stderr.splitlines()[-1].startswith(
-        f"policykit: batch: {len(good)} parsed (")
-    assert f"{len(bad)} failed, 0 skipped (already done), 0 duplicates" in result.stderr.splitlines()[-1]
+def test_mixed_folder_every_good_file_once_every_bad_file_named_once(mixed):
+    assert mixed.exit_code == 1, mixed.stderr
+    assert error_paths(mixed.stderr) == [str(p) for p in mixed.bad]
+    docs = jsonl_docs(mixed.out)
+    assert sorted(d["source"]["path"] for d in docs) == [str(p) for p in mixed.good]
+    assert {d["source"]["path"]: d["source"]["sha256"] for d in docs} == {str(p): sha256(p) for p in mixed.good}
+    with sqlite3.connect(mixed.db) as con:
+        stored = con.execute("SELECT path, task_count FROM documents ORDER BY path").fetchall()
+        assert con.execute("SELECT path FROM failures ORDER BY path").fetchall() == [(str(p),) for p in mixed.bad]
+    assert stored == sorted((d["source"]["path"], len(d["tasks"])) for d in docs)
+    assert sorted(json.loads(line)["path"] for line in mixed.errors.read_text().splitlines()) == [
+        str(p) for p in mixed.bad]
+    assert mixed.stderr.splitlines()[-1].startswith(f"policykit: batch: {len(mixed.good)} parsed (")
+    assert f"{len(mixed.bad)} failed, 0 skipped (already done), 0 duplicates" in mixed.stderr.splitlines()[-1]
 
 
-def test_encodings_are_read_as_written(notices, tmp_path):
-    root, good, _ = notices
-    out = tmp_path / "out.jsonl"
-    CliRunner().invoke(main, ["batch", str(root), "-o", str(out), "-j", "1"])
-    encodings = {Path(d["source"]["path"]).name: (d["source"]["format"], d["source"]["encoding"]) for d in jsonl_docs(out)}
-    assert encodings["职责分工-gb18030.txt"] == ("txt", "gb18030")
-    assert encodings["蒙政办发〔2023〕37号.txt"] == ("txt", "utf-8")
-    assert encodings["工作方案-utf16.txt"][1].startswith("utf-16")
-
-
-def test_each_format_comes_out_as_what_its_content_is(notices, office_copies, tmp_path):
-    root, good, _ = notices
-    out = tmp_path / "out.jsonl"
-    CliRunner().invoke(main, ["batch", str(root), "-o", str(out)])
-    formats = {Path(d["source"]["path"]).name: d["source"]["format"] for d in jsonl_docs(out)}
-    expected = {"蒙政办发〔2023〕37号.txt": "txt", "职责分工-gb18030.txt": "txt", "工作方案-utf16.txt": "txt"}
+def test_each_file_is_read_as_what_its_content_is(mixed, office_copies):
+    found = {Path(d["source"]["path"]).name: (d["source"]["format"], d["source"]["encoding"])
+             for d in jsonl_docs(mixed.out)}
+    assert found.pop("蒙政办发〔2023〕37号.txt") == ("txt", "utf-8")
+    assert found.pop("职责分工-gb18030.txt") == ("txt", "gb18030")
+    fmt, encoding = found.pop("工作方案-utf16.txt")
+    assert fmt == "txt" and encoding.startswith("utf-16")
     if reader_ready("html"):
-        expected["通知.txt"] = "html"  # a .txt name, HTML content
-    expected.update({name: Path(name).suffix[1:] for name in office_copies})
-    assert formats == expected
+        assert found.pop("通知.txt")[0] == "html"  # a .txt name, HTML content
+    assert {name: fmt for name, (fmt, _) in found.items()} == {name: Path(name).suffix[1:] for name in office_copies}
 
 
-def test_rerun_with_resume_parses_nothing_again(notices, tmp_path):
-    root, good, bad = notices
+def _copy_outputs(mixed: MixedRun, tmp_path: Path) -> tuple[Path, Path]:
     out, db = tmp_path / "out.jsonl", tmp_path / "store.sqlite"
-    runner = CliRunner()
-    runner.invoke(main, ["batch", str(root), "-o", str(out), "--db", str(db)])
+    shutil.copy(mixed.out, out)
+    shutil.copy(mixed.db, db)  # the run is over: its WAL was checkpointed into the file on close
+    return out, db
+
+
+def test_rerun_with_resume_parses_nothing_again(mixed, tmp_path):
+    out, db = _copy_outputs(mixed, tmp_path)
     before = out.read_bytes()
-    result = runner.invoke(main, ["batch", str(root), "-o", str(out), "--db", str(db), "--resume"])
+    result = CliRunner().invoke(main, ["batch", str(mixed.root), "-o", str(out), "--db", str(db), "--resume"])
     assert result.exit_code == 1  # the broken files are tried again, and fail again
-    assert error_paths(result.stderr) == [str(p) for p in bad]
-    assert f"0 parsed (0 tasks), {len(bad)} failed, {len(good)} skipped (already done)" in result.stderr
+    assert error_paths(result.stderr) == [str(p) for p in mixed.bad]
+    assert (f"0 parsed (0 tasks), {len(mixed.bad)} failed, {len(mixed.good)} skipped (already done)"
+            in result.stderr)
     assert out.read_bytes() == before
 
 
-def test_resume_cuts_a_torn_last_line_and_finishes_the_file(notices, tmp_path):
-    root, good, _ = notices
-    out, db = tmp_path / "out.jsonl", tmp_path / "store.sqlite"
-    runner = CliRunner()
-    runner.invoke(main, ["batch", str(root), "-o", str(out), "--db", str(db)])
+def test_resume_cuts_a_torn_last_line_and_finishes_the_file(mixed, tmp_path):
+    out, db = _copy_outputs(mixed, tmp_path)
+    torn = str(mixed.root / "蒙自市" / "蒙政办发〔2023〕37号.txt")
     lines = out.read_bytes().split(b"\n")[:-1]
-    torn = json.loads(lines[-1])["source"]["path"]
-    # What a writer killed in the middle of its last line would have left, and a store without that document.
-    out.write_bytes(b"\n".join(lines[:-1]) + b"\n" + lines[-1][:100])
+    last = next(line for line in lines if json.loads(line)["source"]["path"] == torn)
+    # What a writer killed in the middle of its last line leaves, with a store that never got the document.
+    out.write_bytes(b"".join(line + b"\n" for line in lines if line is not last) + last[:100])
     with sqlite3.connect(db) as con:
         con.execute("DELETE FROM documents WHERE path = ?", (torn,))
-    result = runner.invoke(main, ["batch", str(root), "-o", str(out), "--db", str(db), "--resume"])
+    result = CliRunner().invoke(main, ["batch", str(mixed.root), "-o", str(out), "--db", str(db), "--resume"])
     assert f"policykit: warning: {out}: dropped an incomplete last line (100 bytes) left by a killed run" in (
         result.stderr.splitlines())
     assert result.stderr.splitlines()[-1].startswith("policykit: batch: 1 parsed (")
-    assert sorted(d["source"]["path"] for d in jsonl_docs(out)) == [str(p) for p in good]
+    assert sorted(d["source"]["path"] for d in jsonl_docs(out)) == [str(p) for p in mixed.good]
     with sqlite3.connect(db) as con:
-        assert con.execute("SELECT path FROM documents ORDER BY path").fetchall() == [(str(p),) for p in good]
+        assert con.execute("SELECT path FROM documents ORDER BY path").fetchall() == [(str(p),) for p in mixed.good]
+
+
+def test_library_run_reports_counts_and_failures(mixed, tmp_path):
+    qingpu = mixed.root / "青浦区"
+    summary = run([qingpu], out=tmp_path / "out.jsonl", jobs=2)
+    good = [p for p in mixed.good if qingpu in p.parents]
+    bad = [p for p in mixed.bad if qingpu in p.parents]
+    assert (summary.done, summary.failed, summary.skipped, summary.duplicates) == (len(good), 2, 0, 0)
+    assert sorted(path for path, _ in summary.failures) == [str(p) for p in bad]
+    assert dict(summary.failures)[str(qingpu / "职责分工.pdf")] == "not a PDF (starts with b'<html><body>')"
+    assert sorted(d["source"]["path"] for d in jsonl_docs(tmp_path / "out.jsonl")) == [str(p) for p in good]
 
 
 def test_a_document_only_in_the_store_is_written_to_the_jsonl_once(mengzi_path, qingpu_path, tmp_path):
@@ -232,15 +255,6 @@ def test_output_inside_the_walked_folder_is_not_read_back(mengzi_path, tmp_path)
     again = CliRunner().invoke(main, ["batch", str(tmp_path), "-o", str(out), "--resume"])
     assert again.exit_code == 0, again.stderr
     assert [d["source"]["path"] for d in jsonl_docs(out)] == [str(tmp_path / "a.txt")]
-
-
-def test_library_run_reports_counts_and_failures(notices, tmp_path):
-    root, good, bad = notices
-    summary = run([root], out=tmp_path / "out.jsonl", jobs=2)
-    assert (summary.done, summary.failed, summary.skipped, summary.duplicates) == (len(good), len(bad), 0, 0)
-    assert sorted(path for path, _ in summary.failures) == [str(p) for p in bad]
-    assert dict(summary.failures)[str(root / "空白.txt")] == "empty file"
-    assert not os.path.exists(tmp_path / "out.jsonl.part")
 
 
 def test_run_from_a_script_on_stdin_and_from_python_m(mengzi_path, qingpu_path, tmp_path):

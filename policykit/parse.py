@@ -20,7 +20,8 @@ from policykit.structure.build import Context, build_task, table_draft
 from policykit.structure.lines import LineIndex, paragraph_lines
 from policykit.structure.link import link_same_as
 from policykit.structure.meta import doc_level_region, read_meta
-from policykit.structure.tables import grids_from_blocks, grids_from_flat, grids_from_tsv, records
+from policykit.structure.rows import records
+from policykit.structure.tables import grids_from_blocks, grids_from_flat, grids_from_tsv
 from policykit.structure.tasks import body_drafts, build_tree, outline_items, section_pieces
 
 

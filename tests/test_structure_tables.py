@@ -5,7 +5,8 @@ from __future__ import annotations
 from policykit import parse_text
 from policykit.model import Cell, Paragraph, RawDocument, Span, Table
 from policykit.parse import parse_raw
-from policykit.structure.tables import column_role, find_number, header_roles
+from policykit.structure.rows import find_number
+from policykit.structure.tables import column_role, header_roles
 
 
 def table_doc(rows: list[list[str | tuple[int, int]]], before: str = "重点工作任务清单") -> RawDocument:

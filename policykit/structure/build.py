@@ -12,7 +12,7 @@ from policykit.structure.assign import Assignment, Piece, Rule
 from policykit.structure.data import load
 from policykit.structure.garble import garbled_reason
 from policykit.structure.outline import split_title
-from policykit.structure.tables import Record
+from policykit.structure.rows import Record
 from policykit.structure.tasks import Draft
 from policykit.structure.textnorm import norm
 from policykit.text import squeeze_spaces

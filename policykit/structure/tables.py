@@ -3,8 +3,8 @@
 Three shapes reach here: ``Table`` blocks from the DOCX/PDF/HTML readers;
 tab-separated lines (a PDF table extracted as text, read from the right); and
 tables flattened one cell per line (a web page's table pasted as text).
-Each becomes ``GridRow``s keyed by column role (``structure_tables.toml``),
-and ``records`` turns the rows into ``Record``s, one per task.
+Each becomes ``GridRow``s keyed by column role (``structure_tables.toml``);
+``policykit.structure.rows`` turns the rows into one record per task.
 """
 
 from __future__ import annotations
@@ -19,10 +19,9 @@ from policykit.structure.data import load
 from policykit.structure.lines import Line, LineIndex
 from policykit.structure.outline import match_attachment, match_heading
 from policykit.structure.textnorm import norm
-from policykit.text import squeeze_spaces
 
 UNIT_ROLES = ("lead", "co", "responsible", "assignment")
-_GROUP_STYLES = ("cn", "chapter")
+GROUP_STYLES = ("cn", "chapter")
 
 
 @dataclass
@@ -48,30 +47,6 @@ class Grid:
     kind: str  # block, tsv, flat
     lines: set[int] = field(default_factory=set)
     title: str | None = None
-
-
-@dataclass
-class Record:
-    """A task-to-be: one numbered row, or one of its sub-rows (they share ``title``)."""
-
-    number: str | None
-    title: list[Piece]
-    group: str | None
-    line: int
-    start: int
-    end: int
-    cells: dict[str, list[Piece]] = field(default_factory=dict)
-    checked: list[tuple[str, str]] = field(default_factory=list)  # (what, text) for the garble test
-    flags: list[str] = field(default_factory=list)
-    inherited: list[Piece] | None = None  # the row's lead, when this sub-row's lead cell is empty
-    merged: bool = False  # … because the source merges the cell (no need to flag it)
-
-    def add(self, role: str, pieces: list[Piece]) -> None:
-        if pieces:
-            self.cells.setdefault(role, []).extend(pieces)
-
-    def text(self, role: str) -> str:
-        return "".join(p.text for p in self.cells.get(role, []))
 
 
 # ---------------------------------------------------------------------------
@@ -129,6 +104,7 @@ def grids_from_blocks(tables: list[Table], index: LineIndex) -> list[Grid]:
 
 
 def _grid_from_table(table: Table, index: LineIndex) -> Grid | None:
+    """One Table block → a Grid, or None when no row in its first four is a task-list header."""
     head, roles = None, None
     for i, row in enumerate(table.rows[:4]):
         roles = header_roles([c.text for c in row])
@@ -196,7 +172,7 @@ def _group_row(row: GridRow) -> GridRow:
     if len(distinct) == 1 and "group" not in row.cells:
         only = next(iter(distinct))
         h = match_heading(norm(only))
-        if h and h.style in _GROUP_STYLES:
+        if h and h.style in GROUP_STYLES:
             first = next(iter(row.cells.values()))
             return GridRow({"group": first[:1]}, row.line, row.start, row.end)
     return row
@@ -231,6 +207,7 @@ def grids_from_tsv(lines: list[Line]) -> list[Grid]:
 
 
 def _tsv_row(line: Line, roles: list[str | None]) -> GridRow:
+    """One tab-separated line → a GridRow, its cells matched to the columns from the right."""
     parts, pos = [], line.start
     for part in line.raw.split("\t"):
         parts.append(Piece(part, pos))
@@ -247,6 +224,7 @@ def _tsv_row(line: Line, roles: list[str | None]) -> GridRow:
 
 
 def _title_above(lines: list[Line], i: int) -> str | None:
+    """The nearest non-blank line above a table header (the table's title), if any."""
     for k in range(i - 1, max(-1, i - 4), -1):
         if not lines[k].blank:
             return lines[k].raw.strip()
@@ -307,6 +285,7 @@ def header_roles_ok(roles: list[str | None]) -> bool:
 
 
 def _flat_rows(lines: list[Line], body: list[int], roles: list[str | None], at_end: bool) -> list[GridRow]:
+    """The body lines of a flattened table → GridRows (group lines, and rows of cells)."""
     first = roles[0]
     rest = list(roles[1:])
     rows: list[GridRow] = []
@@ -321,7 +300,7 @@ def _flat_rows(lines: list[Line], body: list[int], roles: list[str | None], at_e
         h = match_heading(ln.norm)
         starts_row = (re.match(r"^\s*\d{1,3}\s*$", ln.norm) if first == "number"
                       else h is not None and h.style in ("arabic", "arabic_paren"))
-        if h is not None and h.style in _GROUP_STYLES:
+        if h is not None and h.style in GROUP_STYLES:
             close(False)
             cur = []
             rows.append(GridRow({"group": [Piece(ln.raw, ln.start)]}, ln.number, ln.start, ln.end))
@@ -337,6 +316,7 @@ def _flat_rows(lines: list[Line], body: list[int], roles: list[str | None], at_e
 
 def _flat_row(lines: list[Line], idx: list[int], first: str | None, rest: list[str | None],
               truncated_ok: bool) -> GridRow:
+    """One flattened row (its lines) → cells by role; extra lines join the text, the unit cells are the last."""
     head = lines[idx[0]]
     cells: dict[str, list[Piece]] = {first or "title": [Piece(head.raw, head.start)]}
     parts = [[lines[k]] for k in idx[1:]]
@@ -369,152 +349,3 @@ def _flat_row(lines: list[Line], idx: list[int], first: str | None, rest: list[s
     if len(merged) < len(rest):
         row.covered.add("truncated" if truncated_ok else "missing")
     return row
-
-
-# ---------------------------------------------------------------------------
-# rows → records
-
-
-_START_NUMBER = re.compile(r"^\s*(\d{1,3})\s*(?:[.、]|\s)\s*")
-
-
-def find_number(cell: str, expected: int) -> tuple[int, int, int] | None:
-    """Where a row number is in a title cell: (number, start, end), or None.
-
-    A number opening the cell with "." / "、" always counts; elsewhere only the
-    expected next number does (the garbled cell "制 20 学事认任处…" holds 20).
-    """
-    normed = norm(cell)
-    m = _START_NUMBER.match(normed)
-    if m and (normed[m.end(1):m.end()].strip() or int(m.group(1)) == expected):
-        return int(m.group(1)), m.start(1), m.end()
-    for m in re.finditer(r"(?<!\d)(\d{1,3})(?!\d)", normed):
-        if int(m.group(1)) == expected:
-            end = m.end()
-            while end < len(normed) and normed[end] in " .、":
-                end += 1
-            return expected, m.start(1), end
-    return None
-
-
-def records(grid: Grid) -> list[Record]:
-    """Rows → one Record per numbered row or sub-row.
-
-    A row opens where its number/title cell holds the next row number; a later
-    line with units of its own is a sub-row (same number and title; an empty
-    lead cell takes the row's lead); a line without units continues the cells
-    above, as does any line after a unit cell ending in "、".  Group cells
-    ("一、…", wrapped over lines) give the records' ``group``.
-    """
-    numbered = any(_row_opens(row) for row in grid.rows)
-    titled = "title" in grid.roles or "number" in grid.roles
-    out: list[Record] = []
-    group: list[Piece] = []
-    group_title: str | None = None
-    expected = 1
-    cur: Record | None = None
-    row_lead: list[Piece] = []
-    for row in grid.rows:
-        if "group" in row.cells:
-            gtext = row.text("group")
-            h = match_heading(norm(gtext.strip()))
-            if h and h.style in _GROUP_STYLES or not group:
-                group = list(row.cells["group"])
-            else:
-                group = group + row.cells["group"]
-            group_title = _group_title(group)
-            if cur is not None and cur.group is not None and not (h and h.style in _GROUP_STYLES):
-                for r in out:  # the heading wrapped: rows already under it share the longer title
-                    if r.group == cur.group:
-                        r.group = group_title
-            if len(row.cells) == 1:
-                continue
-        title_key = "number" if "number" in row.cells else "title"
-        title_cell = row.cells.get(title_key, [])
-        title_text = "".join(p.text for p in title_cell)
-        hit = find_number(title_text, expected) if numbered and title_cell else None
-        has_units = any(row.cells.get(r) for r in UNIT_ROLES) or bool(row.covered & {"lead"})
-        opens = hit is not None or (not numbered and bool(row.cells.get("title")) and "title" not in row.covered)
-        if not titled:  # a table of units and their duties: every row with text is a task
-            opens = any(row.cells.get(r) for r in ("text", *UNIT_ROLES))
-        if opens:
-            number = str(hit[0]) if hit else None
-            if hit:
-                expected = hit[0] + 1
-                before = _cut(title_cell, 0, hit[1])
-                if cur is not None and before:
-                    cur.title.extend(before)
-                title = _cut(title_cell, hit[2], len(title_text)) if title_key == "title" else \
-                    list(row.cells.get("title", []))
-            else:
-                title = list(title_cell)
-            cur = Record(number, title, group_title, row.line, row.start, row.end)
-            row_lead = list(row.cells.get("lead", []))
-            _fill(cur, row)
-            out.append(cur)
-            if row.covered & {"truncated", "missing"}:
-                cur.flags.append("truncated")
-            continue
-        if cur is None:
-            continue  # text before the first row
-        title_more = list(row.cells.get("title", [])) if title_key == "title" else []
-        if _continues_units(cur):
-            cur.title.extend(title_more)
-            _fill(cur, row)
-        elif has_units:
-            sub = Record(cur.number, cur.title, group_title, row.line, row.start, row.end)
-            cur.title.extend(title_more)
-            _fill(sub, row)
-            if not sub.cells.get("lead"):
-                sub.inherited = row_lead
-                sub.merged = "lead" in row.covered
-            cur = sub
-            out.append(cur)
-        else:
-            cur.title.extend(title_more)
-            _fill(cur, row)
-        cur.end = max(cur.end, row.end)
-    return out
-
-
-def _row_opens(row: GridRow) -> bool:
-    """The row's number or title cell opens with a row number ("1." / "6、" / a bare "12")."""
-    cell = norm(row.text("number") or row.text("title"))
-    return bool(re.match(r"^\s*\d{1,3}\s*(?:[.、]|$)", cell))
-
-
-def _cut(cell: list[Piece], start: int, end: int) -> list[Piece]:
-    """Characters [start, end) of a cell made of pieces, as pieces."""
-    out, pos = [], 0
-    for p in cell:
-        s, e = max(start, pos), min(end, pos + len(p.text))
-        if s < e and p.text[s - pos:e - pos].strip():
-            out.append(Piece(p.text[s - pos:e - pos], p.start + s - pos))
-        pos += len(p.text)
-    return out
-
-
-def _fill(rec: Record, row: GridRow) -> None:
-    """Add a row's cells to a record (title and group cells are kept apart, but garble-checked)."""
-    for role, pieces in row.cells.items():
-        if role in ("group", "number", "title"):
-            continue
-        rec.add(role, pieces)
-    for role in ("title", "text", "group"):
-        for p in row.cells.get(role, []):
-            rec.checked.append((role, p.text))
-
-
-def _continues_units(rec: Record) -> bool:
-    """The record's last unit cell ends with "、": the next line carries on the list."""
-    for role in ("co", "lead", "responsible"):
-        pieces = rec.cells.get(role)
-        if pieces and norm(pieces[-1].text).rstrip().endswith("、"):
-            return True
-    return False
-
-
-def _group_title(group: list[Piece]) -> str:
-    text = squeeze_spaces("".join(p.text for p in group))
-    h = match_heading(norm(text))
-    return text[h.title_start:].strip() if h else text.strip()

@@ -84,6 +84,9 @@ def test_mengzi_to_jianshui_same_prefecture(mengzi, tmp_path):
 def test_mengzi_to_anji_another_province(mengzi, tmp_path):
     back, text, result = redraft(mengzi, "anji", tmp_path)
     assert foreign_units(back, "anji") == []
+    assert (back.meta.issuer, back.meta.doc_number, back.meta.signed) == (
+        "安吉县人民政府办公室", "安政办发〔2024〕21号", "2024-05-20")
+    assert back.meta.region["county"] == "安吉县"
     source, drafted = of(mengzi, "body"), of(back, "body")
     # task 4 (人防) has one requirement rewritten by the profile; every other task is unchanged
     assert [key(t) for t in drafted[:3] + drafted[4:]] == [key(t) for t in source[:3] + source[4:]]

@@ -21,8 +21,6 @@ from policykit.model import Deadline, Document, Requirement, Unit
 from policykit.profile import Profile
 
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
-_BASIS = re.compile(r"(?<=根据|按照|依据)((?:《[^《》\n]{1,120}》[、和及与]?)+)")
-_GENERIC_UNIT = re.compile(r"^(各|相关|有关|全|其他|所有)|乡镇|街道|街镇|镇街|学校|各校")
 _CN_DIGITS = {"零": 0, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10}
 
@@ -178,10 +176,10 @@ def replace_basis(text: str, basis: list[str]) -> list[Piece]:
     """The upstream titles after 根据/按照 become the profile's basis: ``"根据《A》《B》,结合"`` → ``"根据《C》,结合"``."""
     if not basis:
         return [Piece(text)]
-    m = _BASIS.search(text)
+    m = vocabulary().basis.search(text)
     if not m:
         return [Piece(text)]
-    return [Piece(text[:m.start()]), Piece("".join(basis), fixed=True), Piece(text[m.end():])]
+    return [Piece(text[:m.start(1)]), Piece("".join(basis), fixed=True), Piece(text[m.end(1):])]
 
 
 def mark_requirements(text: str, requirements: list[Requirement], adapter: Adapter) -> list[Piece]:
@@ -306,7 +304,7 @@ def adapt_unit(unit: Unit, adapter: Adapter) -> Piece:
     if mapped:
         return Piece(mapped, fixed=True)
     name = unit.name or "".join(unit.raw.split())
-    generic = unit.kind in ("township", "generic") or bool(_GENERIC_UNIT.search(name))
+    generic = unit.kind in ("township", "generic") or bool(adapter.vocab.generic_unit.search(name))
     new = plain(adapt_text(name, adapter)) if generic else relevel_name(unit, adapter)
     review = None
     if unit.canonical is None and not generic:

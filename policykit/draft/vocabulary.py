@@ -17,6 +17,8 @@ class Vocabulary:
 
     protected_words: dict[str, tuple[str, ...]]
     level_words: tuple[str, ...]  # with {L} for the level: "{L}政府"
+    generic_unit: re.Pattern[str]
+    basis: re.Pattern[str]  # 根据《…》《…》: group 1 is the run of titles
     county_suffixes: tuple[str, ...]
     prefecture_suffixes: tuple[str, ...]
     province_suffixes: tuple[str, ...]
@@ -46,6 +48,9 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         protected_words={k: tuple(v) for k, v in adapt["protected_words"].items()},
         level_words=tuple(adapt["level_words"]),
+        generic_unit=re.compile(adapt["generic_unit"]),
+        basis=re.compile("(?:" + "|".join(map(re.escape, adapt["basis_words"])) + ")"
+                         r"((?:《[^《》\n]{1,120}》[、和及与]?)+)"),
         county_suffixes=tuple(adapt["county_suffixes"]),
         prefecture_suffixes=tuple(adapt["prefecture_suffixes"]),
         province_suffixes=tuple(adapt["province_suffixes"]),

@@ -67,15 +67,12 @@ def extension(name: str) -> str:
 
 
 def sniffed_format(path: str) -> str | None:
-    """What ``policykit.readers.detect_format`` makes of the content, or None when it cannot tell."""
-    from policykit import readers
+    """What ``policykit.readers.detect_format`` makes of the content (``"html"``), or None when no reader takes it."""
+    from policykit.readers import detect_format
 
-    detect = getattr(readers, "detect_format", None)
-    if detect is None:  # readers without sniffing: let parse decide, and fail visibly if it cannot
-        return "unknown"
     try:
-        return str(detect(path))
-    except Exception:  # an unreadable or unrecognisable file is simply not a document here
+        return detect_format(path)
+    except Exception:  # unreadable, empty or unrecognisable: here that only means "not a document"
         return None
 
 
@@ -88,8 +85,7 @@ def wanted(path: str, name: str, rules: FileRules) -> bool:
         return True
     if ext not in rules.sniff_extensions:
         return False
-    found = sniffed_format(path)
-    return found == "unknown" or found in rules.sniff_formats
+    return sniffed_format(path) in rules.sniff_formats
 
 
 def walk(

@@ -248,3 +248,10 @@ def test_an_unnumbered_paragraph_ending_in_a_trailer_is_a_task():
 @pytest.mark.parametrize("text", both("1.整治校园周边环境。（责任单位：市市场监管局（牵头）、市公安局、市城管局）"))
 def test_a_unit_marked_as_lead_inside_the_list(text):
     assert units(text) == [(["市市场监管局"], ["市公安局", "市城管局"], [])]
+
+
+@pytest.mark.parametrize("text", both("1.加强学校物防建设。设置围墙，3年内实现全覆盖。责任单位：县教体局、县公安局；配合单位：各乡镇"))
+def test_labels_without_brackets_after_the_last_sentence(text):
+    doc = parse_text(text)
+    assert units(text) == [(["县教体局", "县公安局"], ["各乡镇"], [])]
+    assert doc.tasks[0].text.endswith("3年内实现全覆盖。")

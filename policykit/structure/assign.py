@@ -271,13 +271,34 @@ def _position(norm: str, start: int, end: int) -> str | None:
 
 
 def find_trailers(norm: str, raw: str, offset: int) -> list[Assignment]:
-    """Every trailer in a task's text, in order."""
+    """Every trailer in a task's text, in order; also an unbracketed labelled tail
+    after a sentence ("…实现全覆盖。责任单位:市教育局、市公安局")."""
     out = []
-    for s, e in bracket_groups(norm):
+    groups = bracket_groups(norm)
+    for s, e in groups:
         got = trailer(norm, raw, s, e, offset, _position(norm, s, e))
         if got:
             out.append(got)
-    return out
+    tail = _labelled_tail(norm, raw, offset, groups)
+    return out + ([tail] if tail else [])
+
+
+def _labelled_tail(norm: str, raw: str, offset: int, groups: list[tuple[int, int]]) -> Assignment | None:
+    """From the first label with a colon that follows a sentence (outside brackets) to the line's end."""
+    pattern, _ = _labels()
+    for m in pattern.finditer(norm):
+        if any(s <= m.start() < e for s, e in groups) or not _label_at(norm, m.start(), colon=True):
+            continue
+        before = norm[:m.start()].rstrip()
+        if not before or before[-1] not in "。;!?":
+            continue
+        found, _ = labelled(norm[m.start():], raw[m.start():], offset + m.start())
+        if not found:
+            return None
+        found.style = "field"
+        found.span = (offset + m.start(), offset + len(norm.rstrip()))
+        return found
+    return None
 
 
 # ---------------------------------------------------------------------------

@@ -238,13 +238,16 @@ def test_resume_without_an_output_file_is_a_usage_error(mengzi_path):
     assert "--resume needs an output to resume: -o FILE or --db FILE" in result.stderr
 
 
-def test_a_store_that_is_not_sqlite_is_one_line_exit_1(mengzi_path, tmp_path):
+def test_a_store_that_is_not_sqlite_is_one_line_exit_1_and_the_jsonl_is_untouched(mengzi_path, tmp_path):
     notes = tmp_path / "notes.sqlite"
     notes.write_text("会议纪要\n" * 100, encoding="utf-8")
-    result = CliRunner().invoke(main, ["batch", str(mengzi_path), "--db", str(notes)])
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"earlier": "run"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(mengzi_path), "-o", str(out), "--db", str(notes)])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"policykit: error: {notes}: not a policykit SQLite store (file is not a database)"]
+    assert out.read_text(encoding="utf-8") == '{"earlier": "run"}\n'
 
 
 def test_output_inside_the_walked_folder_is_not_read_back(mengzi_path, tmp_path):

@@ -53,6 +53,11 @@ class _Sinks:
         self.errors: LineWriter | None = None
         self.resumable_jsonl = out is not None and out != "-"
         try:
+            # The store first: a --db that is not a store must not cost an existing -o file its lines.
+            if db is not None:
+                self.store = Store(db)
+                if resume:
+                    self.in_store = set(self.store.hashes())
             if out is not None:
                 if resume and self.resumable_jsonl and Path(out).exists():
                     torn = drop_torn_tail(out)
@@ -60,10 +65,6 @@ class _Sinks:
                         progress.warning(out, f"dropped an incomplete last line ({torn} bytes) left by a killed run")
                     self.in_jsonl = {h for h in iter_hashes(out) if h}
                 self.jsonl = LineWriter(out, append=resume)
-            if db is not None:
-                self.store = Store(db)
-                if resume:
-                    self.in_store = set(self.store.hashes())
             if errors is not None:
                 self.errors = LineWriter(errors, append=False)
         except BaseException:

@@ -192,3 +192,12 @@ def test_table_of_units_and_their_duties():
         ("table-1", None, "统筹全县校园安全工作", ["县教体局"], ["各乡镇"], []),
         ("table-2", None, "加强校园周边治安巡逻", ["县公安局"], ["县教体局"], []),
     ]
+
+
+def test_flattened_table_with_a_number_column():
+    text = ("序号\n重点任务\n牵头单位\n配合单位\n"
+            "1\n加强学校人防建设\n县教体局\n县公安局\n2\n加强学校物防建设\n县教体局\n各乡镇、\n各街道\n")
+    assert rows_of(parse_text(text)) == [
+        ("table-1", "1", "加强学校人防建设", ["县教体局"], ["县公安局"], []),
+        ("table-2", "2", "加强学校物防建设", ["县教体局"], ["各乡镇", "各街道"], []),
+    ]

@@ -10,19 +10,19 @@ EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl-C
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", "out", default=None,
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="PATH...")
+@click.option("-o", "--output", "out", default=None, metavar="OUT.jsonl",
               help="JSONL, one document per line, appended as files finish ('-': stdout). "
                    "Default: stdout, or nothing when --db is given.")
-@click.option("--db", type=click.Path(dir_okay=False),
+@click.option("--db", type=click.Path(dir_okay=False), metavar="STORE.sqlite",
               help="SQLite store to add the documents to (tables documents, tasks, units, requirements; "
                    "view assignments).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes.  [default: the CPUs]")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes.  [default: the CPUs]")
 @click.option("--resume", is_flag=True,
               help="Keep what -o/--db already hold and skip files whose content is there.")
-@click.option("--errors", "errors", type=click.Path(dir_okay=False),
+@click.option("--errors", "errors", type=click.Path(dir_okay=False), metavar="ERRORS.jsonl",
               help="Also write one JSON line per failed file (path, sha256, reason) to this file.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=300, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=0), default=300, show_default=True, metavar="SECONDS",
               help="Seconds one file may take before its worker is killed (0: no limit).")
 @click.option("--max-memory", "max_memory", type=click.IntRange(min=100), metavar="MB",
               help="Address space each worker may use; a file needing more fails alone.")

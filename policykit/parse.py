@@ -17,11 +17,11 @@ from policykit.model import Document, Paragraph, RawDocument, Source, Span, Tabl
 from policykit.requirements import extract_requirements
 from policykit.structure import assign
 from policykit.structure.build import Context, build_task, table_draft
-from policykit.structure.lines import LineIndex, paragraph_lines
+from policykit.structure.lines import Line, LineIndex, paragraph_lines
 from policykit.structure.link import link_same_as
 from policykit.structure.meta import doc_level_region, read_meta
 from policykit.structure.rows import records
-from policykit.structure.tables import grids_from_blocks, grids_from_flat, grids_from_tsv
+from policykit.structure.tables import Grid, grids_from_blocks, grids_from_flat, grids_from_tsv
 from policykit.structure.tasks import body_drafts, build_tree, outline_items, section_pieces
 
 
@@ -56,6 +56,7 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
     skip = set().union(*(g.lines for g in grids)) if grids else set()
     root = build_tree(lines, skip, registry)
     rules = [r for ln in lines for r in assign.find_rules(ln.norm, ln.raw, ln.start)]
+    _notes_govern_their_table(rules, grids, lines)
     ctx = Context(doc_level=level, doc_region=region, registry=registry, issuer=meta.issuer,
                   plan_date=meta.signed or meta.published, period=meta.period, rules=rules,
                   warnings=list(raw.warnings))
@@ -73,6 +74,17 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
     source = Source(raw.path, raw.format, raw.encoding, raw.sha256, len(raw.text))
     return Document(source=source, meta=meta, outline=outline_items(root, lines), tasks=tasks, goals=goals,
                     warnings=ctx.warnings, text=raw.text)
+
+
+def _notes_govern_their_table(rules: list[assign.Rule], grids: list[Grid], lines: list[Line]) -> None:
+    """A standing rule in a table's note ("注:列第一位的为牵头单位") reads as if stated above the table."""
+    for grid in grids:
+        if not grid.notes or not grid.rows:
+            continue
+        first, last = lines[grid.notes[0]].start, lines[grid.notes[-1]].end
+        for rule in rules:
+            if first <= rule.start <= last:
+                rule.start = grid.rows[0].start - 1
 
 
 class _CallableModule(types.ModuleType):

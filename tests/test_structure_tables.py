@@ -201,3 +201,14 @@ def test_flattened_table_with_a_number_column():
         ("table-1", "1", "加强学校人防建设", ["县教体局"], ["县公安局"], []),
         ("table-2", "2", "加强学校物防建设", ["县教体局"], ["各乡镇", "各街道"], []),
     ]
+
+
+def test_a_note_under_the_table_ends_it_and_its_rule_governs_the_rows():
+    text = ("序号\t重点任务\t责任单位\n1\t加强学校人防建设\t县教体局、县公安局\n2\t加强学校物防建设\t县公安局、各乡镇\n"
+            "注:责任单位中列第一位的为牵头单位。\n")
+    assert rows_of(parse_text(text)) == [
+        ("table-1", "1", "加强学校人防建设", ["县教体局"], ["县公安局"], []),
+        ("table-2", "2", "加强学校物防建设", ["县公安局"], ["各乡镇"], []),
+    ]
+    flat = text.replace("\t", "\n")
+    assert rows_of(parse_text(flat)) == rows_of(parse_text(text))

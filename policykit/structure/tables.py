@@ -47,6 +47,26 @@ class Grid:
     kind: str  # block, tsv, flat
     lines: set[int] = field(default_factory=set)
     title: str | None = None
+    notes: list[int] = field(default_factory=list)  # note lines right after it ("注:…"), indices
+
+
+def is_note(norm_line: str) -> bool:
+    """``"注:列第一位的为牵头单位"`` → True: a table's note, not one of its rows."""
+    text = norm_line.strip()
+    return any(text.startswith(norm(mark)) for mark in load("tables")["notes"]["starts"])
+
+
+def _notes_after(lines: list[Line], j: int) -> list[int]:
+    """Indices of the note lines starting at ``j`` (up to a blank line)."""
+    while j < len(lines) and lines[j].blank:
+        j += 1
+    if j >= len(lines) or not is_note(lines[j].norm):
+        return []
+    out = []
+    while j < len(lines) and not lines[j].blank:
+        out.append(j)
+        j += 1
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -201,6 +221,7 @@ def grids_from_tsv(lines: list[Line]) -> list[Grid]:
                 grid.rows.append(_tsv_row(lines[j], roles))
             grid.lines.add(j)
             j += 1
+        grid.notes = _notes_after(lines, j)
         out.append(grid)
         i = j
     return out
@@ -251,8 +272,9 @@ def grids_from_flat(lines: list[Line]) -> list[Grid]:
         grid = Grid(roles, [], "flat", set(range(i, after)))
         grid.title = _title_above(lines, i)
         end = after
-        while end < len(lines) and match_attachment(lines[end].norm) is None:
+        while end < len(lines) and match_attachment(lines[end].norm) is None and not is_note(lines[end].norm):
             end += 1
+        grid.notes = _notes_after(lines, end)
         body = [k for k in range(after, end)
                 if not lines[k].blank and "".join(lines[k].norm.split()) not in header_words]
         grid.lines.update(range(after, end))

@@ -21,7 +21,13 @@ from policykit.structure.lines import Line, LineIndex, paragraph_lines
 from policykit.structure.link import link_same_as
 from policykit.structure.meta import doc_level_region, read_meta
 from policykit.structure.rows import records
-from policykit.structure.tables import Grid, grids_from_blocks, grids_from_flat, grids_from_tsv
+from policykit.structure.tables import (
+    Grid,
+    grids_from_blocks,
+    grids_from_flat,
+    grids_from_tsv,
+    notes_after_block,
+)
 from policykit.structure.tasks import body_drafts, build_tree, outline_items, section_pieces
 
 
@@ -79,6 +85,8 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
 def _notes_govern_their_table(rules: list[assign.Rule], grids: list[Grid], lines: list[Line]) -> None:
     """A standing rule in a table's note ("注:列第一位的为牵头单位") reads as if stated above the table."""
     for grid in grids:
+        if grid.kind == "block":
+            grid.notes = notes_after_block(grid, lines)
         if not grid.notes or not grid.rows:
             continue
         first, last = lines[grid.notes[0]].start, lines[grid.notes[-1]].end

@@ -212,3 +212,12 @@ def test_a_note_under_the_table_ends_it_and_its_rule_governs_the_rows():
     ]
     flat = text.replace("\t", "\n")
     assert rows_of(parse_text(flat)) == rows_of(parse_text(text))
+
+
+def test_a_note_under_a_word_table_governs_it():
+    raw = table_doc([["序号", "重点任务", "责任单位"], ["1", "加强学校人防建设", "县教体局、县公安局"]])
+    note = "注:列第一位的为牵头单位。"
+    start = len(raw.text)
+    raw.text += note + "\n"
+    raw.blocks.append(Paragraph(note, Span(start, start + len(note))))
+    assert rows_of(parse_raw(raw)) == [("table-1", "1", "加强学校人防建设", ["县教体局"], ["县公安局"], [])]

@@ -48,12 +48,19 @@ class Grid:
     lines: set[int] = field(default_factory=set)
     title: str | None = None
     notes: list[int] = field(default_factory=list)  # note lines right after it ("注:…"), indices
+    end: int | None = None  # where a Table block ends in the text as read
 
 
 def is_note(norm_line: str) -> bool:
     """``"注:列第一位的为牵头单位"`` → True: a table's note, not one of its rows."""
     text = norm_line.strip()
     return any(text.startswith(norm(mark)) for mark in load("tables")["notes"]["starts"])
+
+
+def notes_after_block(grid: Grid, lines: list[Line]) -> list[int]:
+    """The note lines right after a Table block (the first paragraph after it, if a note)."""
+    after = [k for k, ln in enumerate(lines) if grid.end is not None and ln.start >= grid.end]
+    return _notes_after(lines, after[0]) if after else []
 
 
 def _notes_after(lines: list[Line], j: int) -> list[int]:
@@ -161,7 +168,7 @@ def _grid_from_table(table: Table, index: LineIndex) -> Grid | None:
         start = table.span.start if start is None else start
         end = table.span.end if end is None else end
         rows.append(_group_row(GridRow(cells, index.line_of(start), start, end, covered)))
-    return Grid(roles, rows, "block")
+    return Grid(roles, rows, "block", end=table.span.end)
 
 
 def spanned_roles(header: list, roles: list[str | None]) -> list[str | None]:

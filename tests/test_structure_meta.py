@@ -65,6 +65,9 @@ def test_regions_and_unit_levels():
     assert region_of("某某县人民政府")["county"] == "某某县"
     assert doc_level_region({"county": "青浦区"}) == ("区", "青浦")
     assert doc_level_region({"county": "蒙自市"}) == ("市", "蒙自")
+    assert doc_level_region({"prefecture": "红河哈尼族彝族自治州"}) == ("州", "红河")
+    assert doc_level_region({"county": "金平苗族瑶族傣族自治县"}) == ("县", "金平")
+    assert doc_level_region({"province": "广西壮族自治区"}) == ("自治区", "广西")
 
 
 def test_period_in_title_or_text():

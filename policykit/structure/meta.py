@@ -242,14 +242,25 @@ def _doc_number(lines: list[Line]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _peoples() -> str:
+    """A regex for the peoples an autonomous place names: "哈尼族彝族"."""
+    names = "|".join(sorted(_regions()["ethnic"], key=len, reverse=True))
+    return rf"(?:(?:{names})族)+"
+
+
 def doc_level_region(region: dict[str, str | None]) -> tuple[str | None, str | None]:
-    """``{"county": "青浦区"}`` → ("区", "青浦"): the prefix a document's own units carry, and its short name."""
+    """The prefix a document's own units carry, and its short place name.
+
+    ``{"county": "青浦区"}`` → ("区", "青浦"); ``{"prefecture": "红河哈尼族彝族自治州"}`` → ("州", "红河").
+    """
     place = region.get("county") or region.get("prefecture") or region.get("province")
     if not place:
         return None, None
-    for suffix in ("自治县", "自治旗", "自治州", "特别行政区", "自治区", "新区", "县", "区", "市", "旗", "州", "省"):
+    if place.endswith("自治区"):  # 广西壮族自治区: its units say 自治区
+        return "自治区", re.sub(_peoples() + "$", "", place[:-3])
+    place = re.sub(_peoples() + "自治(?=[州县旗]$)", "", place)  # 红河哈尼族彝族自治州 → 红河州
+    for suffix in ("特别行政区", "新区", "县", "区", "市", "旗", "州", "省"):
         if place.endswith(suffix) and len(place) > len(suffix):
-            short = place[: -len(suffix)]
-            level = suffix[-1] if suffix not in ("新区",) else "区"
-            return level, short
+            return suffix[-1], place[: -len(suffix)]
     return None, place

@@ -190,7 +190,7 @@ def region_of(*names: str | None) -> dict[str, str | None]:
         if text.startswith(prov) or text.startswith(prov[:2] + "省") or f" {prov}" in text:
             out.update(province=prov, level="province")
             break
-    m = re.match(r"^([\u4e00-\u9fff]{1,8}?(?:自治县|自治旗|县|区|旗))", text.split(" ")[0] if text else "")
+    m = re.match(r"^([\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|县|区|旗))", text.split(" ")[0] if text else "")
     if m and out["province"] is None:
         out.update(county=m.group(1), level="county")
     return out

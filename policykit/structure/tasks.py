@@ -287,7 +287,8 @@ def _draft(node: Node, path: list[str], lines: list[Line], own_explicit: Assignm
             assignment.lead = assignment.lead[:1]
     last = max((k for k in idx if not lines[k].blank), default=node.line)
     title = node.title
-    return Draft("body", node.number, title, path, text, Span(head.start, lines[last].end), head.number,
+    indent = len(head.raw) - len(head.raw.lstrip())
+    return Draft("body", node.number, title, path, text, Span(head.start + indent, lines[last].end), head.number,
                  assignment, checked=[("title", title)] + [("text", p.text) for p in text])
 
 

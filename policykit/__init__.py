@@ -32,14 +32,14 @@ def parse_text(text: str, **options: Any) -> Document:
 
 
 def compare(docs: Any, **options: Any) -> Any:
-    """Compare documents' responsibility splits; see ``policykit.compare``."""
-    from policykit.compare import compare as _compare
+    """Compare documents' responsibility splits; see ``policykit.comparison``."""
+    from policykit.comparison import compare as _compare
 
     return _compare(docs, **options)
 
 
 def draft(doc: Any, profile: Any, **options: Any) -> Any:
-    """Draft a new county's plan from a parsed source plan; see ``policykit.draft``."""
-    from policykit.draft import draft as _draft
+    """Draft a new county's plan from a parsed source plan; see ``policykit.drafting``."""
+    from policykit.drafting import draft as _draft
 
     return _draft(doc, profile, **options)

@@ -12,7 +12,7 @@ from test_compare_fixtures import mengzi, qingpu, yunnan
 
 import policykit
 from policykit.cli import main
-from policykit.compare import tables
+from policykit.comparison import tables
 
 
 @pytest.fixture()

@@ -9,8 +9,8 @@ import networkx as nx
 import pytest
 from test_compare_fixtures import mengzi, qingpu, unit
 
-from policykit.compare import compare
-from policykit.compare.network import build_graph, write_network
+from policykit.comparison import compare
+from policykit.comparison.network import build_graph, write_network
 from policykit.errors import UsageError
 
 

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from test_compare_fixtures import mengzi, qingpu, unit, yunnan
 
-from policykit.compare import compare, reports
-from policykit.compare.report_html import ramp
+from policykit.comparison import compare, reports
+from policykit.comparison.report_html import ramp
 from policykit.errors import UsageError
 
 

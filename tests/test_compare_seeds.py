@@ -5,8 +5,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from policykit.compare import compare, tables
-from policykit.compare.network import write_network
+from policykit.comparison import compare, tables
+from policykit.comparison.network import write_network
 from policykit.parse import parse
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from test_compare_fixtures import mengzi, qingpu, unit
 
-from policykit.compare import compare, tables
-from policykit.compare.tables import hhi, requirement_summary
+from policykit.comparison import compare, tables
+from policykit.comparison.tables import hhi, requirement_summary
 from policykit.model import Requirement
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from test_compare_fixtures import mengzi, qingpu, unit
 
-from policykit.compare import compare
-from policykit.compare.settings import load_settings
-from policykit.compare.themes import concepts, readable_title, tokenise, wordiness
+from policykit.comparison import compare
+from policykit.comparison.settings import load_settings
+from policykit.comparison.themes import concepts, readable_title, tokenise, wordiness
 from policykit.errors import InputError
 from policykit.model import Document, Meta, Source, Task
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykit.draft.adapt import (
+from policykit.drafting.adapt import (
     Piece,
     adapt_text,
     adapt_unit,
@@ -15,9 +15,9 @@ from policykit.draft.adapt import (
     replace_basis,
     replace_number,
 )
-from policykit.draft.plan import chinese_date, task_text, trailer
-from policykit.draft.regions import prefecture_forms, source_region
-from policykit.draft.vocabulary import vocabulary
+from policykit.drafting.plan import chinese_date, task_text, trailer
+from policykit.drafting.regions import prefecture_forms, source_region
+from policykit.drafting.vocabulary import vocabulary
 from policykit.model import Document, Meta, Requirement, Source, Task, Unit
 from policykit.profile import profile_from_dict
 
@@ -232,7 +232,7 @@ def test_task_text_keeps_a_sentence_that_starts_with_the_title():
 
 
 def test_deadlines_past_on_the_drafts_date_or_relative_to_the_source_are_flagged():
-    from policykit.draft.adapt import mark_deadlines
+    from policykit.drafting.adapt import mark_deadlines
     from policykit.model import Deadline
 
     adapter = adapter_for(MENGZI_REGION, dict(JIANSHUI, date="2024-04-08"))
@@ -249,7 +249,7 @@ def test_deadlines_past_on_the_drafts_date_or_relative_to_the_source_are_flagged
 
 
 def test_outline_numbers_past_ten():
-    from policykit.draft.plan import chinese_ordinal
+    from policykit.drafting.plan import chinese_ordinal
 
     assert [chinese_ordinal(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
 
@@ -272,7 +272,7 @@ def test_other_levels_and_pronouns(region, profile, before, after):
 
 
 def test_a_source_of_unknown_place_says_nothing_was_adapted():
-    from policykit.draft.plan import build_plan
+    from policykit.drafting.plan import build_plan
 
     doc = Document(Source("x.txt", "txt", None, None, 0), Meta(), text="关于做好防汛工作的通知\n市级各部门要做好防汛。\n")
     plan = build_plan(doc, profile_from_dict(JIANSHUI))

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 from test_draft_sources import mengzi_document, qingpu_document
 
-from policykit.draft import draft
+from policykit.drafting import draft
 from policykit.profile import load_profile
 
 PROFILES = Path(__file__).resolve().parent.parent / "corpora" / "profiles"
@@ -210,8 +210,8 @@ def test_tasklist_docx_is_landscape_alone(result):
 @pytest.mark.parametrize("name", ["plan.docx", "tasklist.docx"])
 def test_committed_templates_are_what_the_builder_makes(name):
     """templates/*.docx are reproducible: regenerate them with templates/build_templates.py."""
-    from policykit.draft.builder import build
-    from policykit.draft.render import template_path
+    from policykit.drafting.builder import build
+    from policykit.drafting.render import template_path
 
     built = io.BytesIO()
     build(name).save(built)

@@ -10,7 +10,7 @@ import pytest
 from docx import Document as WordDocument
 from test_draft_sources import mengzi_document
 
-from policykit.draft import draft
+from policykit.drafting import draft
 from policykit.errors import InputError
 
 PROFILE = {"name": "建水县", "level": "县", "province": "云南省", "prefecture": "红河哈尼族彝族自治州",

@@ -33,9 +33,9 @@ def compare(files: tuple[str, ...], out: str, fmt: str | None, parent: str | Non
     read, nothing is written and the exit status is 1.
     """
     from policykit import atomic
-    from policykit.compare import compare as run_compare
-    from policykit.compare import load_documents, reports
-    from policykit.compare.network import FORMATS as GRAPH_FORMATS
+    from policykit.comparison import compare as run_compare
+    from policykit.comparison import load_documents, reports
+    from policykit.comparison.network import FORMATS as GRAPH_FORMATS
     from policykit.errors import PolicykitError, UsageError
 
     try:
@@ -74,7 +74,7 @@ def compare(files: tuple[str, ...], out: str, fmt: str | None, parent: str | Non
         comparison = run_compare(docs, parent=upstream, settings=settings)
         report = reports.render(comparison, chosen)
         if network:
-            from policykit.compare.network import write_network
+            from policykit.comparison.network import write_network
 
             for path in write_network(comparison, network):
                 click.echo(f"policykit: wrote {path}", err=True)

@@ -27,7 +27,7 @@ def draft(source: str, profile_path: str, out: str, tasklist: str | None, templa
     the document and listed on stderr as "policykit: review: …" lines (exit 0).
     """
     from policykit import atomic
-    from policykit.draft import draft as draft_plan
+    from policykit.drafting import draft as draft_plan
     from policykit.errors import PolicykitError
     from policykit.profile import load_profile
 

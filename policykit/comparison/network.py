@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from policykit import atomic
-from policykit.compare.result import Comparison
-from policykit.compare.tables import CO, LEAD, function_kinds, functions_ranked, task_roles
+from policykit.comparison.result import Comparison
+from policykit.comparison.tables import CO, LEAD, function_kinds, functions_ranked, task_roles
 from policykit.errors import UsageError
 
 FORMATS = (".gexf", ".graphml", ".csv", ".dl")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policykit.compare.result import ComparedTask, DocumentInfo
+from policykit.comparison.result import ComparedTask, DocumentInfo
 from policykit.model import Document, Task, Unit
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykit.draft.vocabulary import Vocabulary, vocabulary
+from policykit.drafting.vocabulary import Vocabulary, vocabulary
 from policykit.model import Document
 from policykit.text import normalise, squeeze_spaces
 

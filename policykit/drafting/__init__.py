@@ -14,13 +14,11 @@ task list as pieces with review notes) → ``render`` (docxtpl, sandboxed) →
 
 from __future__ import annotations
 
-import sys
-import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policykit.draft.plan import Plan, build_plan
+from policykit.drafting.plan import Plan, build_plan
 from policykit.model import Document
 from policykit.profile import Profile, load_profile, profile_from_dict
 
@@ -36,26 +34,26 @@ class DraftResult:
 
     def docx(self) -> bytes:
         """The draft as .docx bytes."""
-        from policykit.draft.render import to_bytes
+        from policykit.drafting.render import to_bytes
 
         return to_bytes(self.document)
 
     @property
     def tasklist(self) -> list[dict[str, str]]:
         """The task list as plain rows: ``{"序号": "1", "类别": "一、…", "重点任务": …, "牵头单位": "县教育体育局", …}``."""
-        from policykit.draft.tasklist import tasklist_rows
+        from policykit.drafting.tasklist import tasklist_rows
 
         return tasklist_rows(self.plan)
 
     def tasklist_docx(self, template: str | Path | None = None) -> bytes:
         """The task list alone, landscape, as .docx bytes."""
-        from policykit.draft.tasklist import tasklist_docx
+        from policykit.drafting.tasklist import tasklist_docx
 
         return tasklist_docx(self.plan, self.profile, template=Path(template) if template else None)
 
     def tasklist_xlsx(self) -> bytes:
         """The task list as an .xlsx workbook (one row per task, review cells yellow)."""
-        from policykit.draft.tasklist import tasklist_xlsx
+        from policykit.drafting.tasklist import tasklist_xlsx
 
         return tasklist_xlsx(self.plan)
 
@@ -63,8 +61,8 @@ class DraftResult:
 def draft(doc: Document | str | Path, profile: Profile | dict[str, Any] | str | Path, *,
           template: str | Path | None = None) -> DraftResult:
     """Draft ``profile``'s plan from the parsed source ``doc`` (a ``Document`` or a path to parse)."""
-    from policykit.draft.render import PLAN_TEMPLATE, plan_context, render_template
-    from policykit.draft.vocabulary import vocabulary
+    from policykit.drafting.render import PLAN_TEMPLATE, plan_context, render_template
+    from policykit.drafting.vocabulary import vocabulary
 
     if not isinstance(doc, Document):
         from policykit.parse import parse
@@ -107,16 +105,3 @@ def review_lines(plan: Plan) -> list[str]:
         add("", note)
     return out
 
-
-class _CallableModule(types.ModuleType):
-    """``policykit.draft(doc, profile)`` keeps working after this package is imported.
-
-    Importing ``policykit.draft`` rebinds the name on ``policykit`` from the forwarding
-    function to this module; a callable module makes both spellings the same call.
-    """
-
-    def __call__(self, doc: Any, profile: Any, **options: Any) -> DraftResult:
-        return draft(doc, profile, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule

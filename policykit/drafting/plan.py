@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from policykit.draft.adapt import (
+from policykit.drafting.adapt import (
     Adapter,
     Piece,
     adapt_pieces,
@@ -25,8 +25,8 @@ from policykit.draft.adapt import (
     plain,
     replace_basis,
 )
-from policykit.draft.source import Section, SourceParts, split_source
-from policykit.draft.vocabulary import Vocabulary
+from policykit.drafting.source import Section, SourceParts, split_source
+from policykit.drafting.vocabulary import Vocabulary
 from policykit.model import Document, Requirement, Task
 from policykit.profile import Profile
 from policykit.text import normalise, squeeze_spaces

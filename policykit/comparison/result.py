@@ -3,7 +3,7 @@
 ``compare(docs)`` returns a ``Comparison``: the documents, one ``ComparedTask``
 per task as compared (a body task and its ``same_as`` table row are one), the
 ``Theme``s that align tasks across documents, and the long assignment table.
-Matrices and metrics are computed from these by ``policykit.compare.tables``.
+Matrices and metrics are computed from these by ``policykit.comparison.tables``.
 """
 
 from __future__ import annotations

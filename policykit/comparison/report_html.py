@@ -12,8 +12,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from policykit.compare import tables
-from policykit.compare.result import Comparison, Frame
+from policykit.comparison import tables
+from policykit.comparison.result import Comparison, Frame
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from policykit.compare.result import ComparedTask, Comparison, DocumentInfo, ParentAlignment, ParentLink
-from policykit.compare.settings import Settings
-from policykit.compare.tasks import compared_tasks
-from policykit.compare.themes import bag_of, clean, cosine, tfidf
+from policykit.comparison.result import ComparedTask, Comparison, DocumentInfo, ParentAlignment, ParentLink
+from policykit.comparison.settings import Settings
+from policykit.comparison.tasks import compared_tasks
+from policykit.comparison.themes import bag_of, clean, cosine, tfidf
 
 _NOT_WORDS = re.compile(r"[\W_]+")
 

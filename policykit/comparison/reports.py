@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from policykit.compare.result import ASSIGNMENT_COLUMNS, Comparison
+from policykit.comparison.result import ASSIGNMENT_COLUMNS, Comparison
 from policykit.errors import UsageError
 
 FORMATS = ("html", "md", "xlsx", "csv")
@@ -50,15 +50,15 @@ def to_csv(comparison: Comparison) -> bytes:
 def render(comparison: Comparison, fmt: str) -> bytes:
     """The report in ``fmt`` as bytes, ready for ``policykit.atomic.write_bytes``."""
     if fmt == "html":
-        from policykit.compare.report_html import render as html
+        from policykit.comparison.report_html import render as html
 
         return html(comparison)
     if fmt == "md":
-        from policykit.compare.report_md import render as md
+        from policykit.comparison.report_md import render as md
 
         return md(comparison)
     if fmt == "xlsx":
-        from policykit.compare.report_xlsx import render as xlsx
+        from policykit.comparison.report_xlsx import render as xlsx
 
         return xlsx(comparison)
     if fmt == "csv":

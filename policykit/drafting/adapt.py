@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from policykit.draft.regions import Region, source_region, target_region
-from policykit.draft.vocabulary import Vocabulary, vocabulary
+from policykit.drafting.regions import Region, source_region, target_region
+from policykit.drafting.vocabulary import Vocabulary, vocabulary
 from policykit.model import Deadline, Document, Requirement, Unit
 from policykit.profile import Profile
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from policykit.draft.adapt import Piece, full_width
-from policykit.draft.plan import Plan
-from policykit.draft.vocabulary import vocabulary
+from policykit.drafting.adapt import Piece, full_width
+from policykit.drafting.plan import Plan
+from policykit.drafting.vocabulary import vocabulary
 from policykit.profile import Profile
 
 XLSX_COLUMNS = ["序号", "类别", "重点任务", "工作措施", "牵头单位", "责任单位"]
@@ -21,7 +21,7 @@ _WIDTHS = [6, 24, 24, 60, 24, 40]
 
 def tasklist_docx(plan: Plan, profile: Profile, *, template: Path | None = None) -> bytes:
     """The task list as a landscape Word table whose header row repeats on every page."""
-    from policykit.draft.render import TASKLIST_TEMPLATE, plan_context, render_template, to_bytes
+    from policykit.drafting.render import TASKLIST_TEMPLATE, plan_context, render_template, to_bytes
 
     context = plan_context(plan, profile, vocabulary().wording["fonts"])
     return to_bytes(render_template(context, template, TASKLIST_TEMPLATE))

@@ -22,8 +22,8 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
-from policykit.draft import ooxml
-from policykit.draft.vocabulary import vocabulary
+from policykit.drafting import ooxml
+from policykit.drafting.vocabulary import vocabulary
 
 A4 = (210, 297)
 MARGINS = {"top": 37, "bottom": 35, "left": 28, "right": 26}

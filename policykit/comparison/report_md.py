@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from policykit.compare import tables
-from policykit.compare.result import Comparison, Frame
+from policykit.comparison import tables
+from policykit.comparison.result import Comparison, Frame
 
 
 def _cell(value: Any) -> str:

@@ -6,9 +6,9 @@ import io
 import re
 from typing import Any
 
-from policykit.compare import tables
-from policykit.compare.report_html import BLUES, ORANGES, ramp
-from policykit.compare.result import Comparison, Frame
+from policykit.comparison import tables
+from policykit.comparison.report_html import BLUES, ORANGES, ramp
+from policykit.comparison.result import Comparison, Frame
 
 # Characters XML 1.0 forbids; PDF extraction leaves them in text now and then.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

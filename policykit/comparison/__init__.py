@@ -14,12 +14,10 @@ Pipeline: documents → tasks as compared (body + table twin counted once,
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 from typing import Any
 
-from policykit.compare.result import Comparison
+from policykit.comparison.result import Comparison
 from policykit.errors import UsageError
 from policykit.model import Document
 
@@ -28,7 +26,7 @@ __all__ = ["Comparison", "compare", "load_documents"]
 
 def load_documents(paths: list[str | Path]) -> list[Document]:
     """Plan files (parsed) or ``policykit parse`` JSON/JSONL → Documents, in order."""
-    from policykit.compare.inputs import load
+    from policykit.comparison.inputs import load
 
     docs: list[Document] = []
     for path in paths:
@@ -52,11 +50,11 @@ def compare(docs: Any, *, parent: Any = None, settings: Any = None) -> Compariso
     ``settings``: a TOML file merged over ``policykit/data/compare*.toml``
     (threshold, stopwords, seed themes) or a ready ``Settings``.
     """
-    from policykit.compare.parent import align_parent
-    from policykit.compare.settings import Settings, load_settings
-    from policykit.compare.tables import build_assignments
-    from policykit.compare.tasks import compared_tasks, describe
-    from policykit.compare.themes import align
+    from policykit.comparison.parent import align_parent
+    from policykit.comparison.settings import Settings, load_settings
+    from policykit.comparison.tables import build_assignments
+    from policykit.comparison.tasks import compared_tasks, describe
+    from policykit.comparison.themes import align
 
     documents = describe(_as_documents(docs))
     conf = settings if isinstance(settings, Settings) else load_settings(settings)
@@ -86,17 +84,3 @@ def _warnings(comparison: Comparison) -> list[str]:
                        f"the body's count")
     return out
 
-
-class _CallableModule(types.ModuleType):
-    """``policykit.compare(docs)`` keeps working once this package is imported.
-
-    Importing ``policykit.compare.tables`` makes the attribute ``policykit.compare``
-    this package, hiding the forwarder function of ``policykit/__init__.py``;
-    a callable package answers the same call either way.
-    """
-
-    def __call__(self, docs: Any, **options: Any) -> Comparison:
-        return compare(docs, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykit.draft.vocabulary import Vocabulary, vocabulary
+from policykit.drafting.vocabulary import Vocabulary, vocabulary
 from policykit.model import Document
 from policykit.profile import Profile
 

@@ -14,8 +14,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from policykit.compare.result import ComparedTask, Theme
-from policykit.compare.settings import SeedTheme, Settings
+from policykit.comparison.result import ComparedTask, Theme
+from policykit.comparison.settings import SeedTheme, Settings
 from policykit.text import normalise, squeeze_spaces
 
 _WORDY = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}")

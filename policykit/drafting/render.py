@@ -12,9 +12,9 @@ import io
 from pathlib import Path
 from typing import Any
 
-from policykit.draft import ooxml
-from policykit.draft.adapt import Piece, full_width
-from policykit.draft.plan import Block, Plan, Row
+from policykit.drafting import ooxml
+from policykit.drafting.adapt import Piece, full_width
+from policykit.drafting.plan import Block, Plan, Row
 from policykit.errors import InputError
 from policykit.profile import Profile
 
@@ -32,7 +32,7 @@ def bundled_template(name: str) -> bytes:
     path = template_path(name)
     if path.is_file():
         return path.read_bytes()
-    from policykit.draft.builder import build
+    from policykit.drafting.builder import build
 
     buf = io.BytesIO()
     build(name).save(buf)

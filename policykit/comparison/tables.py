@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from policykit.compare.result import (
+from policykit.comparison.result import (
     ASSIGNMENT_COLUMNS,
     Assignment,
     ComparedTask,

@@ -270,3 +270,23 @@ def test_run_from_a_script_on_stdin_and_from_python_m(mengzi_path, qingpu_path, 
                              "-o", str(tmp_path / "b.jsonl"), "-j", "2"], capture_output=True, text=True, timeout=120)
     assert from_m.returncode == 0, from_m.stderr
     assert len(jsonl_docs(tmp_path / "b.jsonl")) == 2
+
+
+def test_a_users_registry_reaches_every_worker(tmp_path):
+    # Shanghai's 区绿化市容局 is not in the bundled registry; a user's file adds it.
+    registry = tmp_path / "shanghai.toml"
+    registry.write_text('[[function]]\ncanonical = "绿化市容"\nkind = "government"\nstandard = "绿化市容局"\n'
+                        'names = ["绿化市容局"]\n', encoding="utf-8")
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for town in ("青浦", "松江", "嘉定"):
+        (plans / f"{town}.txt").write_text(
+            f"{town}区校园周边环境整治工作方案\n一、主要任务\n1.整治校园周边环境。清理校园周边占道经营。"
+            f"(牵头单位:区绿化市容局;责任单位:公安{town}分局)\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", str(plans), "-o", str(out), "-j", "2", "--registry", str(registry)])
+    assert result.exit_code == 0, result.stderr
+    leads = sorted((Path(d["source"]["path"]).stem, u["name"], u["canonical"], u["known"])
+                   for d in jsonl_docs(out) for t in d["tasks"] for u in t["lead"])
+    assert leads == [("嘉定", "区绿化市容局", "绿化市容", True), ("松江", "区绿化市容局", "绿化市容", True),
+                     ("青浦", "区绿化市容局", "绿化市容", True)]

@@ -50,6 +50,12 @@ def test_sigkill_mid_run_then_resume_gives_every_file_once(tmp_path, mengzi_path
     written = _line_count(out)
     assert victim.returncode == -signal.SIGKILL
     assert 20 <= written < FILES, "the run was not killed mid-way"
+    # The store is written first, one transaction per document: it holds every JSONL document, and at
+    # most the one document whose line the kill prevented.
+    with sqlite3.connect(db) as con:
+        in_store = {row[0] for row in con.execute("SELECT path FROM documents")}
+    in_jsonl = {json.loads(line)["source"]["path"] for line in out.read_bytes().splitlines()}
+    assert in_jsonl <= in_store and len(in_store - in_jsonl) <= 1
 
     resumed = subprocess.run([*args, "--resume"], capture_output=True, text=True, timeout=120)
     assert resumed.returncode == 0, resumed.stderr

@@ -136,6 +136,8 @@ def run(
     db_s = os.fspath(db) if db is not None else None
     if resume and (out_s is None or out_s == "-") and db_s is None:
         raise UsageError("--resume needs an output to resume: -o FILE or --db FILE")
+    if max_memory_mb and os.name != "posix":
+        raise UsageError("--max-memory needs a POSIX system (it sets RLIMIT_AS in each worker)")
     load_parser(parser)  # a wrong parser name fails here, not once per file in the workers
     settings = WorkerSettings(parser, tuple(sorted((options or {}).items())), max_memory_mb)
     sinks = _Sinks(out_s, db_s, os.fspath(errors) if errors is not None else None, resume, progress)

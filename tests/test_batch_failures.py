@@ -84,3 +84,26 @@ def test_workers_are_recycled_without_losing_files(tmp_path, mengzi_path):
     summary = run([folder], out=out, jobs=2, max_files_per_worker=2)
     assert (summary.done, summary.failed) == (7, 0)
     assert _paths(out) == [f"{i:02d}.txt" for i in range(7)]
+
+
+def test_a_worker_killed_while_idle_is_replaced(tmp_path, mengzi_path):
+    from policykit.batch.pool import WorkerPool
+    from policykit.batch.worker import Parsed, WorkerSettings
+
+    folder = _folder(tmp_path, mengzi_path, ["a.txt", "b.txt"])
+    with WorkerPool(1, WorkerSettings()) as pool:
+        pool.submit(str(folder / "a.txt"))
+        first = _collect_one(pool)
+        idle = pool.workers[0].process
+        idle.kill()
+        idle.join()
+        pool.submit(str(folder / "b.txt"))
+        second = _collect_one(pool)
+    assert [type(first), type(second)] == [Parsed, Parsed]
+    assert [Path(first.path).name, Path(second.path).name] == ["a.txt", "b.txt"]
+
+
+def _collect_one(pool):
+    while not (results := pool.collect(0.5)):
+        pass
+    return results[0]

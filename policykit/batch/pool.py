@@ -100,7 +100,12 @@ class WorkerPool:
     def submit(self, path: str) -> None:
         """Give ``path`` to an idle worker (starting one if needed); call only when ``has_room()``."""
         worker = next((w for w in self.workers if w.path is None), None) or self._start()
-        worker.conn.send(path)
+        try:
+            worker.conn.send(path)
+        except OSError:  # it died while idle (the OOM killer picks big idle processes too)
+            self._drop(worker, kill=True)
+            worker = self._start()
+            worker.conn.send(path)
         worker.path = path
         worker.started = time.monotonic()
 

@@ -290,3 +290,17 @@ def test_a_users_registry_reaches_every_worker(tmp_path):
                    for d in jsonl_docs(out) for t in d["tasks"] for u in t["lead"])
     assert leads == [("嘉定", "区绿化市容局", "绿化市容", True), ("松江", "区绿化市容局", "绿化市容", True),
                      ("青浦", "区绿化市容局", "绿化市容", True)]
+
+
+def test_a_second_run_on_the_same_output_is_refused(mengzi_path, tmp_path):
+    from policykit.batch.jsonl import LineWriter
+
+    out = tmp_path / "out.jsonl"
+    with LineWriter(out, append=False) as first_run:
+        first_run.write_line('{"schema": "policykit.document/1"}')
+        with out.open("ab") as fh:
+            fh.write(b'{"schema": "poli')  # the first run is in the middle of its next line
+        result = CliRunner().invoke(main, ["batch", str(mengzi_path), "-o", str(out), "--resume"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"policykit: error: {out}: in use: another policykit batch is writing it"]
+    assert out.read_bytes() == b'{"schema": "policykit.document/1"}\n{"schema": "poli'

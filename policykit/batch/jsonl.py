@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from policykit.errors import InputError
+
 # Characters that ``str.splitlines`` (and many JSONL readers) treat as line ends
 # but ``json.dumps(ensure_ascii=False)`` leaves raw inside strings.
 _LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
@@ -24,6 +26,8 @@ class LineWriter:
 
     A SIGKILL between two lines leaves only whole lines behind; the rare torn
     line (a kill inside a very large write) is cut by ``drop_torn_tail``.
+    The file is locked (POSIX ``flock``) before anything is cut or emptied:
+    a second batch writing the same file is refused instead of interleaving.
     """
 
     def __init__(self, target: str | Path, *, append: bool) -> None:
@@ -32,10 +36,18 @@ class LineWriter:
         if self.target == "-":
             self._fh = sys.stdout.buffer
             self._owned = False
-        else:
-            Path(self.target).parent.mkdir(parents=True, exist_ok=True)
-            self._fh = open(self.target, "ab" if append else "wb", buffering=0)
-            self._owned = True
+            return
+        Path(self.target).parent.mkdir(parents=True, exist_ok=True)
+        # "ab" never empties the file: only its lock holder may, below.
+        self._fh = open(self.target, "ab", buffering=0)
+        self._owned = True
+        try:
+            _lock(self._fh, self.target)
+            if not append:
+                self._fh.truncate(0)
+        except BaseException:
+            self._fh.close()
+            raise
 
     def identity(self) -> tuple[int, int] | None:
         """(st_dev, st_ino) of the file written, so a folder walk can leave it out."""
@@ -62,6 +74,17 @@ class LineWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _lock(fh: BinaryIO, path: str) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; one writer per file is then the user's care
+        return
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise InputError(path, "in use: another policykit batch is writing it") from None
 
 
 def drop_torn_tail(path: str | Path) -> int:

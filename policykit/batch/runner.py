@@ -7,7 +7,6 @@ import json
 import os
 import time
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from policykit.batch.jsonl import LineWriter, drop_torn_tail, iter_hashes
@@ -59,12 +58,13 @@ class _Sinks:
                 if resume:
                     self.in_store = set(self.store.hashes())
             if out is not None:
-                if resume and self.resumable_jsonl and Path(out).exists():
+                # Locked before the torn tail is cut: a run still writing it would lose a line.
+                self.jsonl = LineWriter(out, append=resume)
+                if resume and self.resumable_jsonl:
                     torn = drop_torn_tail(out)
                     if torn and progress:
                         progress.warning(out, f"dropped an incomplete last line ({torn} bytes) left by a killed run")
                     self.in_jsonl = {h for h in iter_hashes(out) if h}
-                self.jsonl = LineWriter(out, append=resume)
             if errors is not None:
                 self.errors = LineWriter(errors, append=False)
         except BaseException:

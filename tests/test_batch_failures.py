@@ -74,7 +74,7 @@ def test_a_file_over_the_memory_limit_fails_alone(tmp_path, mengzi_path):
     folder = _folder(tmp_path, mengzi_path, ["a.txt", "big.txt", "c.txt"])
     out = tmp_path / "out.jsonl"
     summary = run([folder], out=out, jobs=1, max_memory_mb=1024, parser=f"{__name__}:balloon_on_big")
-    assert summary.failures == [(str(folder / "big.txt"), "out of memory (over the worker's memory limit)")]
+    assert summary.failures == [(str(folder / "big.txt"), "out of memory (over --max-memory 1024 MB)")]
     assert _paths(out) == ["a.txt", "c.txt"]
 
 
@@ -107,3 +107,15 @@ def _collect_one(pool):
     while not (results := pool.collect(0.5)):
         pass
     return results[0]
+
+
+def not_a_document(path: str, **options):
+    """A user's parser that returns the wrong thing."""
+    return {"path": path}
+
+
+def test_a_parser_returning_no_document_fails_each_file_with_the_reason(tmp_path, mengzi_path):
+    folder = _folder(tmp_path, mengzi_path, ["a.txt"])
+    summary = run([folder], out=tmp_path / "out.jsonl", jobs=1, parser=f"{__name__}:not_a_document")
+    assert summary.failures == [(str(folder / "a.txt"), "internal error: AttributeError: 'dict' object has no "
+                                                        "attribute 'source'")]

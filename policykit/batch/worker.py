@@ -45,7 +45,7 @@ class Failed:
 def load_parser(spec: str) -> Callable[..., Any]:
     """``"policykit.parse:parse"`` → the function ``policykit.parse.parse``."""
     module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(module), name)
 
 
 def peak_rss_mb() -> float | None:
@@ -58,31 +58,33 @@ def peak_rss_mb() -> float | None:
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KB elsewhere
 
 
-def parse_one(path: str, parser: Callable[..., Any], options: dict[str, Any]) -> Parsed | Failed:
+def parse_one(path: str, parser: Callable[..., Any], options: dict[str, Any],
+              memory_limit_mb: int | None = None) -> Parsed | Failed:
     """Parse one file into its JSON line; any exception becomes a ``Failed`` with a one-line reason."""
-    result = _parse_one(path, parser, options)
+    result = _parse_one(path, parser, options, memory_limit_mb)
     return replace(result, peak_rss_mb=peak_rss_mb())
 
 
-def _parse_one(path: str, parser: Callable[..., Any], options: dict[str, Any]) -> Parsed | Failed:
+def _parse_one(path: str, parser: Callable[..., Any], options: dict[str, Any],
+               memory_limit_mb: int | None) -> Parsed | Failed:
     from policykit.batch.jsonl import one_line
     from policykit.errors import InputError, PolicykitError
     from policykit.output import dumps
 
     try:
         doc = parser(path, **options)
-        line = one_line(dumps(doc, indent=None))
+        return Parsed(path, one_line(dumps(doc, indent=None)), doc.source.sha256, len(doc.tasks))
     except InputError as err:
         return Failed(path, err.problem)
     except PolicykitError as err:
         return Failed(path, str(err))
     except MemoryError:
-        return Failed(path, "out of memory (over the worker's memory limit)")
+        return Failed(path, f"out of memory (over --max-memory {memory_limit_mb} MB)" if memory_limit_mb
+                      else "out of memory")
     except RecursionError:
         return Failed(path, "internal error: RecursionError (document nested too deeply)")
     except Exception as err:  # a parser bug on one file must not cost the batch the other files
         return Failed(path, f"internal error: {type(err).__name__}: {err}")
-    return Parsed(path, line, doc.source.sha256, len(doc.tasks))
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -107,7 +109,7 @@ def serve(conn: Connection, settings: WorkerSettings) -> None:
             return  # the parent is gone
         if path is None:
             return
-        result = parse_one(path, parser, options)
+        result = parse_one(path, parser, options, settings.max_memory_mb)
         try:
             conn.send(result)
         except (BrokenPipeError, OSError):

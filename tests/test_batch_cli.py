@@ -207,10 +207,14 @@ def test_same_content_under_two_names_is_parsed_once(mengzi_path, tmp_path):
     copy = tmp_path / "下载" / "蒙自方案(1).txt"
     copy.parent.mkdir()
     copy.write_bytes(mengzi_path.read_bytes())
-    result = CliRunner().invoke(main, ["batch", str(mengzi_path), str(copy)])
+    result = CliRunner().invoke(main, ["batch", str(mengzi_path), str(copy), str(mengzi_path)])
     assert result.exit_code == 0
     assert [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()] == [str(mengzi_path)]
-    assert f"policykit: warning: {copy}: same content as {mengzi_path}: not parsed again" in result.stderr
+    assert [line for line in result.stderr.splitlines() if "warning" in line] == [
+        f"policykit: warning: {copy}: same content as {mengzi_path}: not parsed again"]
+    summary = result.stderr.splitlines()[-1]
+    assert summary.startswith("policykit: batch: 1 parsed (")
+    assert "0 failed, 0 skipped (already done), 1 duplicates" in summary
 
 
 def test_stdout_by_default_and_nothing_on_stdout_with_only_a_store(mengzi_path, qingpu_path, tmp_path):

@@ -203,6 +203,8 @@ class _Batch:
             self.failed(path, err.strerror or str(err), None)
             return
         if sha in self.first_seen:
+            if os.path.normpath(self.first_seen[sha]) == os.path.normpath(path):
+                return  # named twice ("notices/" and "notices/a.txt"): one file, not a duplicate
             self.summary.duplicates += 1
             if self.progress:
                 self.progress.warning(path, f"same content as {self.first_seen[sha]}: not parsed again")

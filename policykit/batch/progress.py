@@ -44,6 +44,8 @@ class BatchSummary:
 class Progress(Protocol):
     """What ``policykit.batch.run`` tells while it works (``StderrProgress`` prints it)."""
 
+    wants_total: bool  # True: run counts the files first (a second walk) so that ``start`` gets the total
+
     def start(self, total: int | None) -> None: ...
     def update(self, summary: BatchSummary) -> None: ...
     def failure(self, path: str, reason: str) -> None: ...
@@ -82,6 +84,7 @@ class StderrProgress:
         self.live = self.stream.isatty() if live is None else live
         self.every = every if not self.live else 0.2
         self.show = show  # False: failures, warnings and the summary only
+        self.wants_total = show
         self.total: int | None = None
         self._last = time.monotonic()
         self._drawn = False

@@ -161,8 +161,9 @@ class _Batch:
         exclude = self.sinks.identities()
         try:
             if self.progress:
-                self.progress.start(sum(1 for item in walk(paths, rules=rules, exclude=exclude)
-                                        if not isinstance(item, Problem)))
+                total = (sum(1 for item in walk(paths, rules=rules, exclude=exclude) if not isinstance(item, Problem))
+                         if self.progress.wants_total else None)
+                self.progress.start(total)
             files = walk(paths, rules=rules, exclude=exclude)
             exhausted = False
             while True:

@@ -100,6 +100,7 @@ def test_workers_do_not_outlive_a_killed_parent(tmp_path, mengzi_path):
     while _line_count(out) < 5 and victim.poll() is None:
         time.sleep(0.005)
     children = _children(victim.pid)
+    assert len(children) >= 3  # the fork server and two workers
     victim.send_signal(signal.SIGKILL)
     victim.wait()
     deadline = time.monotonic() + 10

@@ -9,6 +9,7 @@ adding it again replaces it, so resuming never doubles a row.
     store = Store("notices.sqlite")
     store.add(doc.to_dict())
     store.db.execute("SELECT unit, count(*) FROM assignments WHERE role = 'lead' GROUP BY unit")
+    policykit.compare(list(store.documents()))
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from policykit.errors import InputError
+from policykit.model import Document
 
 SCHEMA_VERSION = "policykit.store/1"
 
@@ -150,6 +152,11 @@ class Store:
         """The ``sha256`` of every document stored."""
         for (sha,) in self.db.execute("SELECT sha256 FROM documents"):
             yield sha
+
+    def documents(self) -> Iterator[Document]:
+        """The stored documents, in the order they were added, ready for ``policykit.compare``."""
+        for (text,) in self.db.execute("SELECT json FROM documents ORDER BY id"):
+            yield Document.from_dict(json.loads(text))
 
     def add(self, doc: dict[str, Any], line: str | None = None) -> int:
         """Store one ``policykit.document/1`` dict in one transaction; return its ``documents.id``.

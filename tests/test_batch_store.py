@@ -150,3 +150,8 @@ def test_a_file_that_is_not_a_store_is_one_clear_error(tmp_path):
     with pytest.raises(InputError) as err:
         Store(notes)
     assert str(err.value) == f"{notes}: not a policykit SQLite store (file is not a database)"
+
+
+def test_documents_come_back_as_they_went_in(store):
+    docs = list(store.documents())
+    assert [d.to_dict() for d in docs] == [mengzi_doc().to_dict(), qingpu_doc().to_dict()]

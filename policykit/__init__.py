@@ -19,14 +19,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def parse(path: Any, **options: Any) -> Document:
     """Parse a plan or notice (TXT, DOCX, PDF, HTML) into a ``Document``."""
-    from policykit.parse import parse as _parse
+    from policykit.parsing import parse as _parse
 
     return _parse(path, **options)
 
 
 def parse_text(text: str, **options: Any) -> Document:
     """Parse text already in memory (a test sentence, a pasted notice)."""
-    from policykit.parse import parse_text as _parse_text
+    from policykit.parsing import parse_text as _parse_text
 
     return _parse_text(text, **options)
 

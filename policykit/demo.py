@@ -27,7 +27,7 @@ def run_demo(out_dir: str | Path, corpora: Path = CORPORA) -> Iterator[str]:
     from policykit.comparison.network import write_network
     from policykit.comparison.reports import render
     from policykit.drafting import draft
-    from policykit.parse import parse
+    from policykit.parsing import parse
     from policykit.profile import load_profile
 
     if not corpora.is_dir():

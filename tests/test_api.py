@@ -8,7 +8,7 @@ import policykit
 
 
 def test_api_functions_survive_importing_the_implementation_modules():
-    for module in ("policykit.comparison.tables", "policykit.drafting.adapt", "policykit.readers.docx"):
+    for module in ("policykit.parsing", "policykit.comparison.tables", "policykit.drafting.adapt", "policykit.readers.docx"):
         importlib.import_module(module)
     assert callable(policykit.parse) and policykit.parse.__module__ == "policykit"
     assert callable(policykit.compare) and policykit.compare.__module__ == "policykit"

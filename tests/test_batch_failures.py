@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from policykit.batch import run
-from policykit.parse import parse
+from policykit.parsing import parse
 
 
 def hang_on_slow(path: str, **options):

@@ -7,7 +7,7 @@ import pytest
 
 from policykit.comparison import compare, tables
 from policykit.comparison.network import write_network
-from policykit.parse import parse
+from policykit.parsing import parse
 
 
 @pytest.fixture(scope="module")

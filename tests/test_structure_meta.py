@@ -6,7 +6,7 @@ import pytest
 
 from policykit import parse_text
 from policykit.model import RawDocument
-from policykit.parse import parse_raw
+from policykit.parsing import parse_raw
 from policykit.structure.garble import GarbleSettings, garbled_reason
 from policykit.structure.link import align, similarity
 from policykit.structure.meta import doc_level_region, parse_date, period_of, region_of

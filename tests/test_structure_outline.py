@@ -84,7 +84,7 @@ def test_goal_section_numbers_go_to_goals_not_tasks():
 
 def test_word_heading_styles_without_numbers_are_headings():
     from policykit.model import Paragraph, RawDocument, Span
-    from policykit.parse import parse_raw
+    from policykit.parsing import parse_raw
 
     parts = [("主要任务", "Heading 1"), ("加强人防", "Heading 2"), ("配齐保安员。(牵头单位:县教体局)", None),
              ("加强物防", "标题 2"), ("建设围墙。(牵头单位:县教体局;责任单位:各乡镇)", "Normal")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from policykit import parse_text
 from policykit.model import Cell, Paragraph, RawDocument, Span, Table
-from policykit.parse import parse_raw
+from policykit.parsing import parse_raw
 from policykit.structure.rows import find_number
 from policykit.structure.tables import column_role, header_roles
 

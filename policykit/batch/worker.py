@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from typing import Any
 
-DEFAULT_PARSER = "policykit.parse:parse"
+DEFAULT_PARSER = "policykit.parsing:parse"
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Failed:
 
 
 def load_parser(spec: str) -> Callable[..., Any]:
-    """``"policykit.parse:parse"`` → the function ``policykit.parse.parse``."""
+    """``"policykit.parsing:parse"`` → the function ``policykit.parsing.parse``."""
     module, _, name = spec.partition(":")
     return getattr(importlib.import_module(module), name)
 

@@ -58,7 +58,7 @@ def load_source(path: str):
 
     from policykit.errors import InputError
     from policykit.model import Document
-    from policykit.parse import parse
+    from policykit.parsing import parse
 
     if not path.lower().endswith(".json"):
         return parse(path)

@@ -32,7 +32,7 @@ def parse(files: tuple[str, ...], fmt: str | None, out: str, registry: str | Non
     """
     from policykit import atomic, output
     from policykit.errors import PolicykitError
-    from policykit.parse import parse as parse_file
+    from policykit.parsing import parse as parse_file
 
     fmt = fmt or _format_from_out(out) or ("json" if len(files) == 1 else "jsonl")
     if fmt == "xlsx" and out == "-":

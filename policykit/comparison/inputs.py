@@ -76,6 +76,6 @@ def load(path: str | Path) -> list[Document]:
         return load_json(name)
     if suffix == ".jsonl":
         return load_jsonl(name)
-    from policykit.parse import parse
+    from policykit.parsing import parse
 
     return [parse(name)]

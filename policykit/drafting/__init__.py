@@ -65,7 +65,7 @@ def draft(doc: Document | str | Path, profile: Profile | dict[str, Any] | str | 
     from policykit.drafting.vocabulary import vocabulary
 
     if not isinstance(doc, Document):
-        from policykit.parse import parse
+        from policykit.parsing import parse
 
         doc = parse(doc)
     if isinstance(profile, dict):

@@ -8,8 +8,6 @@ steps live in ``policykit.structure`` (one module each).
 from __future__ import annotations
 
 import hashlib
-import sys
-import types
 from pathlib import Path
 from typing import Any
 
@@ -94,12 +92,3 @@ def _notes_govern_their_table(rules: list[assign.Rule], grids: list[Grid], lines
             if first <= rule.start <= last:
                 rule.start = grid.rows[0].start - 1
 
-
-class _CallableModule(types.ModuleType):
-    """Importing this module rebinds ``policykit.parse`` from the function to the module; keep it callable."""
-
-    def __call__(self, path: str | Path, registry: Any = None) -> Document:
-        return parse(path, registry=registry)
-
-
-sys.modules[__name__].__class__ = _CallableModule

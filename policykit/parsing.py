@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from policykit.model import Document, Paragraph, RawDocument, Source, Span, Table
-from policykit.requirements import extract_requirements
+from policykit.requirements import extract_deadlines, extract_requirements
 from policykit.structure import assign
 from policykit.structure.build import Context, build_task, table_draft
 from policykit.structure.lines import Line, LineIndex, paragraph_lines
@@ -73,11 +73,13 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
                      for r in records(g)]
     tasks += [build_task(table_draft(r), f"table-{k}", ctx) for k, r in enumerate(table_records, start=1)]
     link_same_as(tasks)
-    goals = [req for p in section_pieces(root, lines, "goals")
-             for req in extract_requirements(p.text, p.start)]
+    goal_pieces = section_pieces(root, lines, "goals")
+    goals = [req for p in goal_pieces for req in extract_requirements(p.text, p.start)]
+    goal_deadlines = [d for p in goal_pieces
+                      for d in extract_deadlines(p.text, p.start, plan_date=ctx.plan_date, period=ctx.period)]
     source = Source(raw.path, raw.format, raw.encoding, raw.sha256, len(raw.text))
     return Document(source=source, meta=meta, outline=outline_items(root, lines), tasks=tasks, goals=goals,
-                    warnings=ctx.warnings, text=raw.text)
+                    goal_deadlines=goal_deadlines, warnings=ctx.warnings, text=raw.text)
 
 
 def _notes_govern_their_table(rules: list[assign.Rule], grids: list[Grid], lines: list[Line]) -> None:

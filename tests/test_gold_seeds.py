@@ -122,3 +122,10 @@ def test_cli_parse_prints_the_same_tasks(tmp_path):
 def test_every_seed_unit_is_known_to_the_registry(seed):
     doc, _ = seed
     assert [t.id for t in doc.tasks if "unit-unknown" in t.flags] == []
+
+
+def test_mengzi_goal_deadlines_are_the_two_target_years():
+    doc = policykit.parse(SEEDS["mengzi"])
+    assert [(d.text, d.date) for d in doc.goal_deadlines] == [
+        ("到2023年底", "2023-12-31"), ("到2024年底", "2024-12-31")]
+    assert [doc.text[d.span.start:d.span.end] for d in doc.goal_deadlines] == ["到2023年底", "到2024年底"]

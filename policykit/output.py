@@ -18,9 +18,21 @@ TASK_COLUMNS = [
 ]
 
 
+# Characters that ``str.splitlines`` (and many JSONL readers) treat as line ends
+# but ``json.dumps(ensure_ascii=False)`` leaves raw inside strings.
+_LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def one_line(json_text: str) -> str:
+    """Escape the stray line separators a JSON text may hold: ``'"a\u2028b"'`` → ``'"a\\u2028b"'``."""
+    return json_text.translate(_LINE_BREAKERS)
+
+
 def dumps(doc: Document | dict[str, Any], *, indent: int | None = 2) -> str:
+    """A document's JSON; with ``indent=None`` it is guaranteed to be one line (for JSONL)."""
     data = doc.to_dict() if isinstance(doc, Document) else doc
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return one_line(text) if indent is None else text
 
 
 def to_json(docs: list[Document]) -> bytes:

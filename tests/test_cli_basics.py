@@ -48,3 +48,14 @@ def test_parse_writes_json_for_one_file(mengzi_path, tmp_path):
 def test_usage_error_exits_2():
     result = CliRunner().invoke(main, ["parse", "x.txt", "-f", "yaml"])
     assert result.exit_code == 2
+
+
+def test_jsonl_keeps_one_document_per_line_even_with_unicode_line_separators(tmp_path):
+    noisy = tmp_path / "notice.txt"
+    noisy.write_text("1.加强人防。\u2028按要求配齐保安员。(牵头单位:县教体局;责任单位:县公安局)\n", encoding="utf-8")
+    out = tmp_path / "all.jsonl"
+    result = CliRunner().invoke(main, ["parse", str(noisy), str(noisy), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    assert [json.loads(line)["tasks"][0]["lead"][0]["name"] for line in lines] == ["县教体局", "县教体局"]

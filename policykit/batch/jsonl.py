@@ -11,15 +11,6 @@ from typing import BinaryIO
 
 from policykit.errors import InputError
 
-# Characters that ``str.splitlines`` (and many JSONL readers) treat as line ends
-# but ``json.dumps(ensure_ascii=False)`` leaves raw inside strings.
-_LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
-
-
-def one_line(json_text: str) -> str:
-    """Escape the stray line separators a JSON text may hold: ``'"a\u2028b"'`` → ``'"a\\u2028b"'``."""
-    return json_text.translate(_LINE_BREAKERS)
-
 
 class LineWriter:
     """Appends whole lines to a file (or stdout): one ``write`` per line, flushed at once.

@@ -67,13 +67,12 @@ def parse_one(path: str, parser: Callable[..., Any], options: dict[str, Any],
 
 def _parse_one(path: str, parser: Callable[..., Any], options: dict[str, Any],
                memory_limit_mb: int | None) -> Parsed | Failed:
-    from policykit.batch.jsonl import one_line
     from policykit.errors import InputError, PolicykitError
     from policykit.output import dumps
 
     try:
         doc = parser(path, **options)
-        return Parsed(path, one_line(dumps(doc, indent=None)), doc.source.sha256, len(doc.tasks))
+        return Parsed(path, dumps(doc, indent=None), doc.source.sha256, len(doc.tasks))
     except InputError as err:
         return Failed(path, err.problem)
     except PolicykitError as err:

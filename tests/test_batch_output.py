@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import json
 
-from policykit.batch.jsonl import LineWriter, drop_torn_tail, iter_hashes, one_line
+from policykit.batch.jsonl import LineWriter, drop_torn_tail, iter_hashes
+from policykit.output import one_line
 from policykit.batch.progress import BatchSummary, StderrProgress
 from policykit.batch.progress import one_line as printable
 

@@ -6,9 +6,9 @@ import io
 import json
 
 from policykit.batch.jsonl import LineWriter, drop_torn_tail, iter_hashes
-from policykit.output import one_line
 from policykit.batch.progress import BatchSummary, StderrProgress
 from policykit.batch.progress import one_line as printable
+from policykit.output import one_line
 
 MENGZI_LINE = json.dumps({"schema": "policykit.document/1", "source": {"path": "蒙自.txt", "sha256": "a" * 64}},
                          ensure_ascii=False)

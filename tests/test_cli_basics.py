@@ -59,3 +59,19 @@ def test_jsonl_keeps_one_document_per_line_even_with_unicode_line_separators(tmp
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2
     assert [json.loads(line)["tasks"][0]["lead"][0]["name"] for line in lines] == ["县教体局", "县教体局"]
+
+
+def test_a_reader_closing_the_pipe_early_ends_quietly(mengzi_path, tmp_path):
+    copies = []
+    for i in range(12):
+        copy = tmp_path / f"m{i}.txt"
+        copy.write_text(mengzi_path.read_text(encoding="utf-8").replace("蒙自", f"蒙自{i}"), encoding="utf-8")
+        copies.append(str(copy))
+    for args in (["parse", "-f", "jsonl", *copies], ["batch", "-j", "1", "-o", "-", str(tmp_path)]):
+        proc = subprocess.Popen([sys.executable, "-m", "policykit", *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdout.read(10)  # like `| head -c 10`
+        proc.stdout.close()
+        stderr = proc.stderr.read().decode()
+        proc.wait(timeout=120)
+        assert "Traceback" not in stderr and "Broken pipe" not in stderr, stderr

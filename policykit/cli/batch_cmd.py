@@ -60,6 +60,8 @@ def batch(paths: tuple[str, ...], out: str | None, db: str | None, jobs: int | N
         fail(EXIT_FAILED)
     except PolicykitError as err:
         raise click.UsageError(str(err)) from None
+    except BrokenPipeError:
+        raise  # the reader of stdout left (| head): the command group ends the run quietly
     except OSError as err:  # the output itself cannot be written: disk full, no permission
         error_line(err.filename or out or db, err.strerror or str(err))
         fail(EXIT_FAILED)

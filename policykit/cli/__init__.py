@@ -8,10 +8,6 @@ imported inside the commands, never at start-up.
 
 from __future__ import annotations
 
-import os
-import sys
-from typing import Any
-
 import click
 
 from policykit import __version__
@@ -23,20 +19,7 @@ from policykit.cli.parse_cmd import parse
 from policykit.cli.units_cmd import units
 
 
-class _Group(click.Group):
-    """The command group; a reader that closes the pipe early (``| head``) ends the run quietly."""
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return super().main(*args, **kwargs)
-        except BrokenPipeError:
-            # Python would complain again while flushing stdout at exit; point it at /dev/null.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(1)
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="policykit")
 def main() -> None:
     """Turn Chinese local-government implementation plans into data, and back.

@@ -46,17 +46,9 @@ class Profile:
 
 def load_profile(path: str | Path) -> Profile:
     """Read and check a county profile TOML: ``load_profile("jianshui.toml").name`` → ``"建水县"``."""
-    tomllib = _toml()
-    path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise InputError(str(path), err.strerror or str(err)) from None
-    except UnicodeDecodeError:
-        raise InputError(str(path), "not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as err:
-        raise InputError(str(path), f"not valid TOML: {err}") from None
-    return profile_from_dict(data, str(path))
+    from policykit.datafiles import user_file
+
+    return profile_from_dict(user_file(path), str(path))
 
 
 def profile_from_dict(data: dict[str, Any], path: str = "<profile>") -> Profile:
@@ -90,15 +82,6 @@ def profile_from_dict(data: dict[str, Any], path: str = "<profile>") -> Profile:
         title=data.get("title"), short_name=data.get("short_name"),
         prefecture_short=data.get("prefecture_short"), addressees=data.get("addressees"),
     )
-
-
-def _toml() -> Any:
-    """tomllib on Python ≥ 3.11, its backport tomli before."""
-    try:
-        import tomllib
-    except ImportError:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
-    return tomllib
 
 
 def _check_date(value: Any, path: str) -> str | None:

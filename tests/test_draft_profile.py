@@ -64,7 +64,7 @@ def test_profile_mistakes_are_one_line_naming_the_file(tmp_path, text, problem):
 
 
 def test_missing_profile_names_the_path(tmp_path):
-    with pytest.raises(InputError, match="nope.toml: No such file"):
+    with pytest.raises(InputError, match="nope.toml: no such file"):
         load_profile(tmp_path / "nope.toml")
 
 

@@ -98,7 +98,7 @@ def test_bad_registry_file_is_one_clear_error(tmp_path, text, problem):
 
 
 def test_missing_registry_file(tmp_path):
-    with pytest.raises(InputError, match="no such registry file"):
+    with pytest.raises(InputError, match="no such file"):
         load_registry(tmp_path / "nope.toml")
 
 

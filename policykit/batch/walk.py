@@ -8,14 +8,9 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from typing import Any
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
-
-RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "batch_files.toml"
+from policykit.datafiles import bundled
 
 
 @dataclass(frozen=True)
@@ -29,9 +24,7 @@ class FileRules:
     skip_globs: tuple[str, ...]
 
     @classmethod
-    def from_toml(cls, path: str | Path) -> FileRules:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+    def from_data(cls, data: dict[str, Any]) -> FileRules:
         return cls(
             extensions=frozenset(e.lower() for e in data.get("extensions", [])),
             sniff_extensions=frozenset(e.lower() for e in data.get("sniff_extensions", [])),
@@ -43,7 +36,7 @@ class FileRules:
 
 @lru_cache(maxsize=1)
 def default_rules() -> FileRules:
-    return FileRules.from_toml(RULES_FILE)
+    return FileRules.from_data(bundled("batch_files.toml"))
 
 
 @dataclass(frozen=True)

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policykit.datafiles import bundled, user_file
 from policykit.errors import InputError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-SETTINGS_FILE = DATA / "compare.toml"
-THEMES_FILE = DATA / "compare_themes.toml"
+SETTINGS_FILE = "compare.toml"  # bundled in policykit/data/
+THEMES_FILE = "compare_themes.toml"
 
 
 @dataclass(frozen=True)
@@ -37,16 +31,6 @@ class Settings:
     seeds: list[SeedTheme] = field(default_factory=list)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except OSError as err:
-        raise InputError(str(path), f"cannot read: {err.strerror or err}") from err
-    except tomllib.TOMLDecodeError as err:
-        raise InputError(str(path), f"not valid TOML: {err}") from err
-
-
 def _seeds(data: dict[str, Any], path: Path) -> list[SeedTheme]:
     seeds = []
     for i, item in enumerate(data.get("theme", [])):
@@ -63,13 +47,13 @@ def load_settings(extra: str | Path | None = None) -> Settings:
     ``extra`` may hold ``[align]``, ``[tokens] stopwords`` (added to the bundled
     ones) and ``[[theme]]`` seeds (tried before the bundled ones).
     """
-    base = _read_toml(SETTINGS_FILE)
-    seeds = _seeds(_read_toml(THEMES_FILE), THEMES_FILE)
+    base = bundled(SETTINGS_FILE)
+    seeds = _seeds(bundled(THEMES_FILE), THEMES_FILE)
     align = dict(base.get("align", {}))
     stopwords = set(base.get("tokens", {}).get("stopwords", []))
     if extra is not None:
         path = Path(extra)
-        data = _read_toml(path)
+        data = user_file(path)
         align.update(data.get("align", {}))
         stopwords.update(data.get("tokens", {}).get("stopwords", []))
         seeds = _seeds(data, path) + seeds

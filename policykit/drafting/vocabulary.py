@@ -5,10 +5,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-from policykit.profile import _toml
+from policykit.datafiles import bundled
 
 
 @dataclass(frozen=True)
@@ -35,8 +34,7 @@ class Vocabulary:
 
 
 def _read(name: str) -> dict[str, Any]:
-    text = resources.files("policykit").joinpath("data", "draft", name).read_text(encoding="utf-8")
-    return _toml().loads(text)
+    return bundled("draft", name)
 
 
 @functools.lru_cache(maxsize=1)

@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "requirements.toml"
+from policykit.datafiles import bundled, user_file
 
 
 @dataclass(frozen=True)
@@ -76,8 +69,7 @@ def _bounds(groups: list[dict]) -> tuple[Bound, ...]:
 @lru_cache(maxsize=4)
 def load_vocab(path: str | None = None) -> Vocab:
     """Read requirements.toml (or a user's copy at ``path``): ``load_vocab().periods[0]`` → "每半年"."""
-    with open(path or DEFAULT_PATH, "rb") as fh:
-        data = tomllib.load(fh)
+    data = user_file(path) if path else bundled("requirements.toml")
     return Vocab(
         units=_longest_first(data["units"]),
         magnitudes=dict(data["magnitudes"]),
@@ -116,6 +108,5 @@ def load_vocab(path: str | None = None) -> Vocab:
 @lru_cache(maxsize=4)
 def load_deadline_words(path: str | None = None) -> dict[str, tuple[str, ...]]:
     """The [deadlines] table of requirements.toml: ``load_deadline_words()["standing"][0]`` → "长期坚持"."""
-    with open(path or DEFAULT_PATH, "rb") as fh:
-        table = tomllib.load(fh)["deadlines"]
+    table = (user_file(path) if path else bundled("requirements.toml"))["deadlines"]
     return {key: _longest_first(words) for key, words in table.items()}

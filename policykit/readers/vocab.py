@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "readers.toml"
+from policykit.datafiles import bundled
 
 
 @cache
 def load() -> dict[str, Any]:
     """The parsed ``readers.toml``: ``load()["html"]["field_labels"][0]`` → "索引号"."""
-    try:
-        import tomllib
-    except ImportError:  # Python 3.10
-        import tomli as tomllib
-    with open(DATA_FILE, "rb") as fh:
-        return tomllib.load(fh)
+    return bundled("readers.toml")
 
 
 @cache

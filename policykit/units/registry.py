@@ -8,19 +8,13 @@ per substring length.
 from __future__ import annotations
 
 import functools
-import sys
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from policykit.datafiles import bundled, user_file
 from policykit.errors import InputError
 from policykit.text import normalise as normalise_punct
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 KINDS = ("government", "party", "judicial", "mass", "township", "generic", "other")
 # {L} in a name stands for one single-character level: 团{L}委 → 团市委, 团区委 …
@@ -135,18 +129,6 @@ def _check_function(entry: dict[str, Any], path: str) -> None:
             raise InputError(path, f"function {canonical}: {list_key} must be a list of names")
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise InputError(str(path), "no such registry file") from None
-    except tomllib.TOMLDecodeError as err:
-        raise InputError(str(path), f"not valid TOML: {err}") from None
-    except OSError as err:
-        raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
-
-
 def _merge(base: dict[str, Any], extra: dict[str, Any], path: str) -> dict[str, Any]:
     """A user's file adds functions, adds names to existing ones, and overrides scalar fields."""
     levels = dict(base.get("levels", {}))
@@ -235,8 +217,7 @@ def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
 
 @functools.lru_cache(maxsize=1)
 def _bundled_data() -> dict[str, Any]:
-    with resources.files("policykit").joinpath("data/units.toml").open("rb") as fh:
-        return tomllib.load(fh)
+    return bundled("units.toml")
 
 
 @functools.lru_cache(maxsize=8)
@@ -244,7 +225,7 @@ def _load_cached(extra: str | None) -> Registry:
     data = _bundled_data()
     if extra is None:
         return build(data)
-    return build(_merge(data, _read_toml(Path(extra)), extra), extra)
+    return build(_merge(data, user_file(Path(extra)), extra), extra)
 
 
 def load_registry(extra_path: str | Path | None = None) -> Registry:

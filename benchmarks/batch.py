@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from machine import describe, startup  # benchmarks/machine.py
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [ROOT / "corpora" / "mengzi_campus_safety_plan_2023.txt", ROOT / "corpora" / "qingpu_campus_risk_duty_table.txt"]
@@ -42,16 +42,6 @@ print(json.dumps({"done": s.done, "failed": s.failed, "tasks": s.tasks, "seconds
 # (text in the seed, the variant pattern): a number and a unit name change in every copy
 VARIANTS = [("2024年底", "{year}年底"), ("至少配备1名", "至少配备{n}名"), ("区妇联", "区妇女联合会{i}"),
             ("市司法局", "市司法局{i}")]
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def make_copies(folder: Path, count: int) -> int:
@@ -81,23 +71,13 @@ def run_batch(folder: Path, jobs: int) -> dict:
     return figures
 
 
-def startup(args: list[str], runs: int = 7) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run(args, check=True, capture_output=True)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=300, help="how many varied copies of the seeds")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to compare")
     args = ap.parse_args()
 
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"machine: {cpu_model()}, nproc {cores}, Python {platform.python_version()}, {platform.system()}")
+    print(describe())
     # Figures from a busy machine mean little: say how busy it was.
     print("load average (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,35 +9,16 @@ Prints figures; asserts nothing.  Run on an idle machine and state the machine
 from __future__ import annotations
 
 import argparse
-import platform
 import resource
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
+from machine import describe, startup  # benchmarks/machine.py
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def _startup(args: list[str], runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run(args, check=True, capture_output=True)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -48,8 +29,7 @@ def main() -> None:
     import policykit
 
     files = sorted((ROOT / "corpora").glob("*.txt"))
-    print(f"machine: {_cpu_model()}, {len(__import__('os').sched_getaffinity(0))} cores, "
-          f"Python {platform.python_version()}")
+    print(describe())
     t0 = time.perf_counter()
     policykit.parse(files[0])  # warm-up: loads the registry, jieba's dictionary, …
     print(f"first parse (cold: imports, registry, dictionaries): {1000 * (time.perf_counter() - t0):.0f} ms")
@@ -68,8 +48,8 @@ def main() -> None:
     print(f"throughput: {total_docs / total_time:.1f} documents/s (one process, warm)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process: {peak:.0f} MB")
-    print(f"start-up `policykit --help`: {1000 * _startup([sys.executable, '-m', 'policykit', '--help']):.0f} ms; "
-          f"`python -c 'import click'`: {1000 * _startup([sys.executable, '-c', 'import click']):.0f} ms")
+    print(f"start-up `policykit --help`: {1000 * startup([sys.executable, '-m', 'policykit', '--help']):.0f} ms; "
+          f"`python -c 'import click'`: {1000 * startup([sys.executable, '-c', 'import click']):.0f} ms")
 
 
 if __name__ == "__main__":

@@ -75,3 +75,17 @@ def test_a_reader_closing_the_pipe_early_ends_quietly(mengzi_path, tmp_path):
         stderr = proc.stderr.read().decode()
         proc.wait(timeout=120)
         assert "Traceback" not in stderr and "Broken pipe" not in stderr, stderr
+
+
+def test_parse_registry_adds_a_regions_own_bureau(tmp_path):
+    registry = tmp_path / "shanghai.toml"
+    registry.write_text('[[function]]\ncanonical = "绿化市容"\nkind = "government"\n'
+                        'names = ["绿化市容局", "绿化和市容管理局"]\n', encoding="utf-8")
+    plan = tmp_path / "plan.txt"
+    plan.write_text("1.加强道路绿化。(牵头单位:区绿化市容局;责任单位:区建设管理委)\n", encoding="utf-8")
+    runner = CliRunner()
+    without = json.loads(runner.invoke(main, ["parse", str(plan)]).stdout)["tasks"][0]
+    with_it = json.loads(runner.invoke(main, ["parse", str(plan), "--registry", str(registry)]).stdout)["tasks"][0]
+    assert (without["lead"][0]["known"], "unit-unknown" in without["flags"]) == (False, True)
+    assert [(u["name"], u["canonical"], u["level"]) for u in with_it["lead"]] == [("区绿化市容局", "绿化市容", "区")]
+    assert "unit-unknown" not in with_it["flags"]

@@ -141,6 +141,14 @@ def test_a_branch_becomes_the_county_bureau():
     assert adapt_unit(unit("公安青浦分局", "公安"), adapter).text == "县公安局"
 
 
+def test_units_the_registry_keeps_as_they_are_get_no_level_prefix():
+    from policykit.units import normalise
+
+    adapter = adapter_for(MENGZI_REGION, JIANSHUI)
+    names = ["高新区管委会", "中国移动", "各有关部门", "各乡镇(街道)"]
+    assert [adapt_unit(normalise(n), adapter).text for n in names] == names
+
+
 def test_an_unknown_unit_is_flagged():
     piece = adapt_unit(unit("市校园安全工作专班", None), adapter_for(MENGZI_REGION, JIANSHUI))
     assert piece.text == "县校园安全工作专班"

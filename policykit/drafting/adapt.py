@@ -315,15 +315,16 @@ def adapt_unit(unit: Unit, adapter: Adapter) -> Piece:
 def relevel_name(unit: Unit, adapter: Adapter) -> str:
     """The unit's name under the new county's level: ``市司法局`` → ``县司法局``, ``公安青浦分局`` → ``县公安局``.
 
-    ``policykit.units.relevel`` knows the registry (branches, combined bureaus); a name it
-    leaves as it was gets the source's region and level prefix swapped for the profile's.
+    ``policykit.units.relevel`` knows the registry (branches, combined bureaus, names that
+    stay as they are: 高新区管委会, 中国移动); only an unknown name gets the source's region
+    and level prefix swapped for the profile's.
     """
     from policykit.units import relevel
 
     name = unit.name or "".join(unit.raw.split())
     level = adapter.target.level or ""
     renamed = relevel(unit, level)
-    if renamed != name:
+    if unit.known or renamed != name:
         return renamed
     new = plain(adapt_text(name, adapter))
     if new.startswith(level) or level in new[:3] or (adapter.target.county_short or "\0") in new:

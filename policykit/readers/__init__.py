@@ -18,11 +18,11 @@ from pathlib import Path
 from policykit.errors import InputError
 from policykit.model import RawDocument
 from policykit.readers.limits import DEFAULT_LIMITS, Limits, human_size
-from policykit.readers.sniff import read_head, sniff_format
+from policykit.readers.sniff import Sniffed, read_head, sniff
 
 __all__ = ["FORMATS", "Limits", "detect_format", "read"]
 
-FORMATS = ("txt", "docx", "pdf", "html")
+FORMATS = ("txt", "docx", "pdf", "html")  # what read() gives; detect_format may also say "binary"
 _TEXT_FORMATS = {"txt", "html"}
 
 
@@ -35,20 +35,24 @@ def _size(path: str) -> int:
         raise InputError(path, err.strerror or str(err)) from None
 
 
-def detect_format(path: str | Path) -> str:
-    """The reader a file needs: ``"txt"``, ``"docx"``, ``"pdf"`` or ``"html"``.
-
-    A ``.doc`` that is really DOCX gives ``"docx"``; a ``.txt`` that is a web page
-    gives ``"html"``; a ``.pdf`` that is not a PDF raises ``InputError``.
-    """
-    path = str(path)
+def _sniff(path: str) -> Sniffed:
     if _size(path) == 0:
         raise InputError(path, "empty file")
     try:
         head = read_head(path)
     except OSError as err:
         raise InputError(path, err.strerror or str(err)) from None
-    return sniff_format(path, head, Path(path).suffix)
+    return sniff(path, head, Path(path).suffix)
+
+
+def detect_format(path: str | Path) -> str:
+    """The reader a file needs: ``"txt"``, ``"docx"``, ``"pdf"`` or ``"html"``; ``"binary"`` for no document.
+
+    A ``.doc`` that is really DOCX gives ``"docx"``; a ``.txt`` that is a web page
+    gives ``"html"``; a photo, an archive or random bytes give ``"binary"`` (``read``
+    refuses them); a ``.pdf`` that is not a PDF raises ``InputError``.
+    """
+    return _sniff(str(path)).format
 
 
 def _reader(fmt: str) -> Callable[[str, bytes, Limits], RawDocument]:
@@ -77,7 +81,10 @@ def read(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     if size > limits.max_file_bytes:
         raise InputError(path, f"file too large ({human_size(size)}; the limit is "
                                f"{human_size(limits.max_file_bytes)}, Limits.max_file_bytes)")
-    fmt = detect_format(path)
+    sniffed = _sniff(path)
+    if sniffed.format == "binary":
+        raise InputError(path, sniffed.problem or "binary data, not a document")
+    fmt = sniffed.format
     if fmt in _TEXT_FORMATS and size > limits.max_text_bytes:
         raise InputError(path, f"text file too large ({human_size(size)}; the limit for text and HTML is "
                                f"{human_size(limits.max_text_bytes)}, Limits.max_text_bytes)")

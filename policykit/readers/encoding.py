@@ -11,6 +11,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from policykit.readers.plausible import han_share, verdict
+
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -38,6 +40,7 @@ class Decoded:
     text: str
     encoding: str
     warnings: list[str] = field(default_factory=list)
+    sure: bool = False  # a byte-order mark or valid UTF-8: the bytes are text in that encoding
 
 
 class NotText(ValueError):
@@ -70,10 +73,17 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """Decode text of unknown encoding: ``"一、".encode("gb18030")`` → Decoded("一、", "gb18030").
 
     ``declared`` (an HTML meta charset) is tried after a BOM and strict UTF-8, before guessing.
-    Raises ``NotText`` when the result is mostly control or undecodable characters.
+    Raises ``NotText`` when the result is mostly control or undecodable characters, or when
+    a legacy decoding gives mostly rare characters (what any binary file becomes in GB18030).
     """
     decoded = _decode(data, declared)
     _check_text(decoded.text)
+    if not decoded.sure:
+        problem, warning = verdict(decoded.text, decoded.encoding)
+        if problem:
+            raise NotText(problem)
+        if warning:
+            decoded.warnings.append(warning)
     return decoded
 
 
@@ -82,24 +92,26 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
     if bom:
         name, skip = bom
         text = data[skip:].decode(name.removesuffix("-sig"), errors="replace")
-        return _with_replacements(text, name.removesuffix("-sig"), already=0)
+        decoded = _with_replacements(text, name.removesuffix("-sig"), already=0)
+        decoded.sure = True
+        return decoded
     # Valid UTF-8 wins over a declaration: GBK text is almost never valid UTF-8, while pages
     # converted to UTF-8 often still say charset=gb2312 (and UTF-8 bytes "decode" as GB18030).
     text = _strict(data, "utf-8")
     if text is not None:
-        return Decoded(text, "utf-8")
+        return Decoded(text, "utf-8", sure=True)
     if declared:
         text = _strict(data, declared)
         if text is not None:
             return Decoded(text, declared)
+    gb = _strict(data, "gb18030")
     guess = _guess(data)
     if guess:
         text = _strict(data, guess)
-        if text is not None:
+        if text is not None and not (gb is not None and guess.startswith("big5") and _more_common(gb, text)):
             return Decoded(text, guess)
-    text = _strict(data, "gb18030")
-    if text is not None:
-        return Decoded(text, "gb18030")
+    if gb is not None:
+        return Decoded(gb, "gb18030")
     # Mostly UTF-8 with a few broken bytes (a file cut mid-character, a pasted GBK line)
     # reads better as UTF-8; everything else as GB18030.
     utf8 = data.decode("utf-8", errors="replace")
@@ -107,6 +119,14 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
     if utf8.count("\ufffd") <= gb.count("\ufffd"):
         return _with_replacements(utf8, "utf-8", already=0)
     return _with_replacements(gb, "gb18030", already=0)
+
+
+def _more_common(gb: str, big5: str) -> bool:
+    """Whether the GB18030 reading has the more common characters: short GBK text often "is" Big5 too.
+
+    "一、目标" in GBK decodes cleanly as Big5 "珨﹜醴梓"; charset-normalizer may prefer that.
+    """
+    return han_share(gb).common >= han_share(big5).common
 
 
 def _with_replacements(text: str, encoding: str, already: int) -> Decoded:

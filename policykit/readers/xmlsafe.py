@@ -17,7 +17,11 @@ import zlib
 from policykit.errors import InputError
 from policykit.readers.limits import Limits, human_size
 
-MAIN_PART = "word/document.xml"
+MAIN_PART = "word/document.xml"  # where Word puts it; other writers may not (see main_part)
+_PACKAGE_RELS = "_rels/.rels"
+_CONTENT_TYPES = "[Content_Types].xml"
+_SMALL_PART = 1024 * 1024  # .rels and [Content_Types].xml are a few KB
+_WORD_MAIN = "wordprocessingml"
 
 
 def _open_zip(path: str, data: bytes) -> zipfile.ZipFile:
@@ -67,13 +71,49 @@ def _is_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
         return fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
+def _small_xml(archive: zipfile.ZipFile, name: str):
+    """A small package part parsed safely, or None when absent, oversized or broken."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        info = archive.getinfo(name)
+        if info.file_size > _SMALL_PART:
+            return None
+        return fromstring(archive.read(info), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except (KeyError, ParseError, DefusedXmlException, zipfile.BadZipFile, OSError, EOFError, ValueError,
+            NotImplementedError, zlib.error):
+        return None
+
+
+def main_part(archive: zipfile.ZipFile) -> str | None:
+    """The Word document part: ``word/document.xml``, or what ``_rels/.rels`` names (``word/document2.xml``).
+
+    None when the package holds no Word document (a workbook, a plain zip).
+    """
+    names = set(archive.namelist())
+    rels = _small_xml(archive, _PACKAGE_RELS)
+    targets = [] if rels is None else [
+        rel.get("Target", "").lstrip("/") for rel in rels
+        if rel.get("Type", "").endswith("/officeDocument") and rel.get("TargetMode") != "External"]
+    types = _small_xml(archive, _CONTENT_TYPES)
+    overrides = {} if types is None else {
+        el.get("PartName", "").lstrip("/"): el.get("ContentType", "") for el in types if el.get("PartName")}
+    for target in targets:
+        if target in names and _WORD_MAIN in overrides.get(target, _WORD_MAIN):
+            return target
+    return MAIN_PART if MAIN_PART in names else None
+
+
 def check_docx_zip(path: str, data: bytes, limits: Limits) -> None:
     """Everything python-docx will parse is within the limits and free of DTDs."""
     with _open_zip(path, data) as archive:
         infos = [info for info in archive.infolist() if not info.is_dir()]
         check_zip_limits(path, infos, limits)
-        if MAIN_PART not in {info.filename for info in infos}:
-            raise InputError(path, f"corrupt DOCX: no {MAIN_PART}")
+        if main_part(archive) is None:
+            raise InputError(path, f"corrupt DOCX: no {MAIN_PART} and no other Word document part")
         for info in infos:
             try:
                 if not _is_xml(archive, info):

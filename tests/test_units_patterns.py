@@ -199,9 +199,30 @@ def test_unknown_name_is_flagged_not_forced():
 
 
 def test_unknown_name_between_known_ones_stays_one_unit():
-    found = parse_unit_list("县教育局、县城投集团有限公司、县公安局")
+    found = parse_unit_list("县教育局、县瑞丰建材有限公司、县公安局")
     assert [(u.name, u.known) for u in found] == [
-        ("县教育局", True), ("县城投集团有限公司", False), ("县公安局", True)]
+        ("县教育局", True), ("县瑞丰建材有限公司", False), ("县公安局", True)]
+
+
+def test_state_companies_are_one_function_with_their_legal_form():
+    found = parse_unit_list("县城投集团有限公司、魏武国控集团、国网凉山供电公司")
+    assert [(u.name, u.canonical, u.known) for u in found] == [
+        ("县城投集团有限公司", "国有企业", True), ("魏武国控集团", "国有企业", True),
+        ("国网凉山供电公司", "供电", True)]
+
+
+def test_a_leader_named_in_a_trailer_is_flagged_not_taken_for_a_unit():
+    found = parse_unit_list("县委常委、常务副县长王大雷;县教育局")
+    assert [(u.name, u.canonical, u.known, u.note) for u in found] == [
+        ("县委常委、常务副县长王大雷", None, False, "a leader (常务副县长), not a unit"),
+        ("县教育局", "教育", True, None)]
+
+
+def test_a_coordination_body_named_by_its_topic_is_a_working_group():
+    found = parse_unit_list("市政府办公室、市行政审批制度改革工作领导小组办公室牵头")
+    assert [(u.name, u.canonical, u.level, u.note) for u in found] == [
+        ("市政府办公室", "政府办公室", "市", None),
+        ("市行政审批制度改革工作领导小组办公室", "工作专班", "市", "coordination body (行政审批制度改革)")]
 
 
 def test_noise_never_crashes():

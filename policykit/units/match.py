@@ -120,6 +120,10 @@ def _extensions(reg: Registry, s: str, m: Match) -> list[Match]:
             out.append(Match(m.start, end, m.alias, m.level, m.region, m.branch, m.place_guess, True,
                              m.collective))
     out.extend(_parenthetical(reg, s, m))
+    # "县城投集团有限公司": a company's legal form is part of its name
+    if s[m.start:m.end].endswith(("集团", "公司")):
+        out.extend(Match(m.start, m.end + len(suffix), m.alias, m.level, m.region, m.branch, m.place_guess,
+                         m.sub_unit, m.collective) for suffix in reg.legal_suffixes if s.startswith(suffix, m.end))
     function = reg.functions.get(m.alias.canonical)
     if function is not None and function.branch:
         for a in range(1, _MAX_AREA + 1):

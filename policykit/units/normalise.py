@@ -131,6 +131,47 @@ def fuzzy_unit(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None,
                 known=False, confidence=round(best[1] / 100, 2), note=f"fuzzy guess: closest to {best[0]}")
 
 
+_CJK = range(0x4E00, 0xA000)
+
+
+def leader_title(reg: Registry, s: str) -> str | None:
+    """"县委常委、常务副县长王大雷" → "常务副县长": the title of a person named where a unit should be."""
+    for title in reg.leader_titles:
+        at = s.rfind(title)
+        rest = s[at + len(title):] if at >= 0 else ""
+        if at >= 0 and len(rest) <= 3 and all(ord(ch) in _CJK for ch in rest) and not any(
+                rest.endswith(e) for e in reg.unit_endings):
+            return title
+    return None
+
+
+def topic_ending(reg: Registry, s: str) -> str | None:
+    """"行政审批制度改革工作领导小组办公室" → "工作领导小组办公室": a coordination body named by topic."""
+    return next((e for e in reg.topic_endings if s.endswith(e) and len(s) > len(e) and e in reg.aliases), None)
+
+
+def whole_by_rule(reg: Registry, s: str) -> bool:
+    """A piece that is one unit by a rule (leader, coordination body, generic ending), not by the registry."""
+    return bool(leader_title(reg, s) or topic_ending(reg, s)
+                or any(s.endswith(e) and len(s) > len(e) for e in reg.generic_endings))
+
+
+def _by_rule(reg: Registry, raw: str, c: Cleaned, level_hint: str | None) -> Unit | None:
+    """A leader (unknown, flagged) or a coordination body named by its topic (工作专班)."""
+    title = leader_title(reg, c.compared)
+    if title is not None:
+        return Unit(raw=raw, name=c.name, canonical=None, kind="other", known=False, confidence=0.0,
+                    note=f"a leader ({title}), not a unit")
+    ending = topic_ending(reg, c.compared)
+    if ending is None:
+        return None
+    core, level = _strip_level(reg, c.compared)
+    alias = reg.aliases[ending]
+    topic = core[:len(core) - len(ending)]
+    return Unit(raw=raw, name=c.name, canonical=alias.canonical, level=level or level_hint, kind=alias.kind,  # type: ignore[arg-type]
+                known=True, confidence=DERIVED, note=f"coordination body ({topic})")
+
+
 def resolve(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None = None,
             region_hint: str | None = None, doc_level: str | None = None) -> tuple[Unit, bool]:
     """A cleaned name → (Unit, level written in the name?)."""
@@ -141,6 +182,9 @@ def resolve(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None = Non
     if not c.compared:
         return Unit(raw=raw, name=c.name, canonical=None, kind="other", known=False,
                     note="empty unit name"), False
+    ruled = _by_rule(reg, raw, c, level_hint)
+    if ruled is not None:
+        return ruled, _strip_level(reg, c.compared)[1] is not None
     generic = _generic_by_ending(reg, raw, c)
     if generic is not None:
         return generic, _strip_level(reg, c.compared)[1] is not None
@@ -154,7 +198,8 @@ def complete_shortened(reg: Registry, c: Cleaned, following: Cleaned) -> tuple[C
     Only a bare place name (no unit word of its own) is completed, from the next name's
     region; returns (the completed name, the borrowed part) or None when that does not apply.
     """
-    if not 2 <= len(c.compared) <= 6 or not is_place(c.compared) or reg.lookup(c.compared):
+    if (not 2 <= len(c.compared) <= 6 or not is_place(c.compared) or reg.lookup(c.compared)
+            or best_whole(reg, c.compared) is not None):
         return None
     m = best_whole(reg, following.compared)
     if m is None or m.region is None or m.branch or not following.compared.startswith(m.region):

@@ -68,6 +68,9 @@ class Registry:
     collective_self: frozenset[str] = frozenset()
     generic_endings: tuple[str, ...] = ()
     joined_names: tuple[str, ...] = ()  # names with a separator inside: 各县、市、区政府
+    leader_titles: tuple[str, ...] = ()  # 副县长, 县委常委: a person, not a unit
+    topic_endings: tuple[str, ...] = ()  # 领导小组办公室, 专班: any topic may come before
+    legal_suffixes: tuple[str, ...] = ()  # 有限公司: a company's legal form after its name
     unit_endings: tuple[str, ...] = ()
     alias_lengths: tuple[int, ...] = ()
 
@@ -210,6 +213,9 @@ def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
         collective_self=frozenset(lv.get("collective_self", [])),
         generic_endings=tuple(sorted((key(e) for e in lv.get("generic_endings", [])), key=len, reverse=True)),
         joined_names=tuple(sorted((k for k in explicit if any(c in k for c in "、,;")), key=len, reverse=True)),
+        leader_titles=tuple(sorted((key(t) for t in lv.get("leader_titles", [])), key=len, reverse=True)),
+        topic_endings=tuple(sorted((key(t) for t in lv.get("topic_endings", [])), key=len, reverse=True)),
+        legal_suffixes=tuple(sorted((key(t) for t in lv.get("legal_suffixes", [])), key=len, reverse=True)),
         unit_endings=tuple(lv.get("unit_endings", [])),
         alias_lengths=tuple(sorted({len(k) for k in aliases}, reverse=True)),
     )

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from policykit.text import normalise as normalise_punct
 from policykit.units.match import best_whole, matches_at
-from policykit.units.normalise import Cleaned, clean
+from policykit.units.normalise import Cleaned, clean, leader_title, whole_by_rule
 from policykit.units.registry import Registry, default_registry
 
-_SEPARATORS = frozenset("、,;/|\t")
+_SEPARATORS = frozenset("、,;/|\t。")
 _PAIRS = {"(": ")", "[": "]", "【": "】", "“": "”", "‘": "’", "《": "》", "〔": "〕", "「": "」", "<": ">"}
 _SAME = frozenset("\"'")  # quotes that open and close with the same character
 _MAX_UNKNOWN = 60  # longest unknown stretch the segmentation considers as one unit
@@ -142,6 +142,9 @@ def segment(reg: Registry, c: Cleaned) -> list[Segment]:
         assert step is not None
         out.append(step[1])
         pos = step[0]
+    # "县级机关各单位", "常务副县长王大雷": the registry reads only part of it; a rule reads it whole
+    if not all(seg.known for seg in out) and whole_by_rule(reg, s):
+        return [Segment(0, n, True)]
     return out[::-1]
 
 
@@ -157,6 +160,18 @@ def _generic_tail(reg: Registry, c: Cleaned) -> tuple[Cleaned, Cleaned | None]:
     return c, None
 
 
+def _join_leaders(reg: Registry, text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"县委常委、常务副县长王大雷": titles of one person are one piece, not one unit per title."""
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if out and leader_title(reg, clean(reg, text[out[-1][0]:out[-1][1]]).compared) and \
+                leader_title(reg, clean(reg, text[a:b]).compared):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tuple[str, int, int]]:
     """A raw list → [(raw piece, start, end)] with ``text[start:end] == raw``.
 
@@ -164,7 +179,7 @@ def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tupl
     """
     reg = default_registry(registry)
     out: list[tuple[str, int, int]] = []
-    for a, b in cut_at_separators(text, reg):
+    for a, b in _join_leaders(reg, text, cut_at_separators(text, reg)):
         piece = clean(reg, text[a:b])
         piece, tail = _generic_tail(reg, piece)
         parts = [(piece, seg) for seg in segment(reg, piece)]

@@ -248,6 +248,71 @@ def build_minimal_docx(path: Path, lines: list[str]) -> Path:
     return path
 
 
+# The prefixes real documents use, declared once so a test can write the body as Word stores it.
+_NAMESPACES = {
+    "w": _W,
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "v": "urn:schemas-microsoft-com:vml",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+}
+
+
+def build_docx_xml(path: Path, body: str, *, numbering: str = "", styles: str = "") -> Path:
+    """A DOCX whose body is ``body``, XML as Word stores it (``<w:p>…</w:p>``, prefixes w r mc wps wp v w14).
+
+    ``numbering`` (``<w:abstractNum>``/``<w:num>`` elements) and ``styles``
+    (``<w:style>`` elements) are added to the document's numbering and styles parts.
+    """
+    import docx
+    from docx.oxml import parse_xml
+
+    declarations = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in _NAMESPACES.items())
+    document = docx.Document()
+    target = document.element.body
+    section = target.find(f"{{{_W}}}sectPr")
+    for child in list(target):
+        if child is not section:
+            target.remove(child)
+    for child in parse_xml(f"<w:body {declarations}>{body}</w:body>"):
+        section.addprevious(child)
+    parts = ((numbering, document.part.numbering_part.element, "numbering"),
+             (styles, document.styles.element, "styles"))
+    for xml, root, name in parts:
+        if xml:
+            elements = list(parse_xml(f"<w:{name} {declarations}>{xml}</w:{name}>"))
+            nums = [el for el in elements if el.tag == f"{{{_W}}}num"]
+            for el in elements:
+                first_num = root.find(f"{{{_W}}}num")
+                if el not in nums and first_num is not None:
+                    first_num.addprevious(el)  # the schema wants every abstractNum before the nums
+                else:
+                    root.append(el)
+    document.save(str(path))
+    return path
+
+
+def move_main_part(source: Path, path: Path, name: str) -> Path:
+    """Copy a DOCX with ``word/document.xml`` renamed ``name``, relationships and content types following."""
+    import zipfile
+
+    old = "word/document.xml"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(f"/{old}".encode(), f"/{name}".encode()).replace(
+                    f'"{old}"'.encode(), f'"{name}"'.encode())
+            elif info.filename == "word/_rels/document.xml.rels":
+                info.filename = f"{name.rsplit('/', 1)[0]}/_rels/{name.rsplit('/', 1)[1]}.rels"
+            elif info.filename == old:
+                info.filename = name
+            dst.writestr(info.filename, data)
+    return path
+
+
 _DOC_OPEN = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _BODY = f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>{{}}</w:t></w:r></w:p></w:body></w:document>'
 

@@ -22,10 +22,17 @@ from policykit.readers.wordnum import NumberingState, W, style_numbering_map
 from policykit.readers.xmlsafe import check_docx_zip
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_SKIP = {W + name for name in ("pPr", "rPr", "del", "moveFrom", "instrText", "delText", "fldData")}
+# Not shown on the page: properties, deleted text of tracked changes, field codes (their results are
+# shown), a content control's settings, the pronunciation line of a ruby.
+_SKIP = {W + name for name in ("pPr", "rPr", "del", "moveFrom", "instrText", "delText", "fldData", "sdtPr",
+                               "sdtEndPr", "rt")}
 _SKIP.add(_MC_FALLBACK)  # the VML copy of a drawing that mc:Choice already holds
 _TEXT_MARKS = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
+_SOFT_HYPHEN = "\u00ad"  # shown only where Word breaks a line; plans never break Chinese there
+_OFF = ("0", "false", "off")
+
+_TOC_STYLE = "toc "  # Word's table-of-contents entry styles are "toc 1" … "toc 9", whatever the UI language
 
 Grid = list[list[tuple[str, tuple[int, int] | None]]]
 
@@ -57,6 +64,8 @@ class _Walker:
         self.out = LineWriter()
         self.blocks: list = []
         self.nested_tables = 0
+        self.toc_lines = 0  # table-of-contents entries left out: they repeat the headings
+        self.carry = ""  # text of paragraphs whose mark a tracked change deleted
 
     def body(self, container) -> None:
         for child in container:
@@ -64,7 +73,7 @@ class _Walker:
                 self.paragraph(child)
             elif child.tag == W + "tbl":
                 self.table(child)
-            elif child.tag in _CONTAINERS:
+            elif child.tag in _CONTAINERS and not (child.tag == W + "sdt" and _placeholder(child)):
                 self.body(child)
 
     # -- paragraphs ---------------------------------------------------------
@@ -84,13 +93,24 @@ class _Walker:
         return "".join(parts)
 
     def paragraph(self, p) -> None:
-        label, style = self._label(p)
         boxes: list = []
-        text = (label or "") + self.paragraph_text(p, boxes)
-        for i, line in enumerate(text.split("\n")):
-            self.blocks.append(self.out.paragraph(line, style=style, numbering=label if i == 0 else None))
+        text = self.paragraph_text(p, boxes)
+        if _mark_deleted(p):
+            self.carry += text  # in the final text it runs into the next paragraph, unnumbered
+        else:
+            self.write_paragraph(p, text)
         for box in boxes:
             self.body(box)
+
+    def write_paragraph(self, p, text: str) -> None:
+        label, style = self._label(p)
+        if style and style.lower().startswith(_TOC_STYLE):
+            self.toc_lines += 1
+            return
+        text = (label or "") + self.carry + text
+        self.carry = ""
+        for i, line in enumerate(text.split("\n")):
+            self.blocks.append(self.out.paragraph(line, style=style, numbering=label if i == 0 else None))
 
     # -- tables ----------------------------------------------------------------
 
@@ -122,13 +142,36 @@ def _inline_text(el, out: list[str], boxes: list) -> None:
     for child in el:
         tag = child.tag
         if tag == W + "t":
-            out.append(child.text or "")
+            out.append((child.text or "").replace(_SOFT_HYPHEN, ""))
+        elif (tag == W + "r" and _hidden(child)) or (tag == W + "sdt" and _placeholder(child)):
+            continue
         elif tag in _TEXT_MARKS:
             out.append(_TEXT_MARKS[tag])
         elif tag == W + "txbxContent":
             boxes.append(child)
         elif tag not in _SKIP:
             _inline_text(child, out, boxes)
+
+
+def _on(el, path: str) -> bool:
+    """Whether a toggle property (``w:vanish``, ``w:del``) is present and not switched off."""
+    found = el.find(path)
+    return found is not None and found.get(W + "val", "1") not in _OFF
+
+
+def _hidden(run) -> bool:
+    """A run formatted as hidden text (w:vanish): Word neither shows nor prints it."""
+    return _on(run, f"{W}rPr/{W}vanish")
+
+
+def _placeholder(sdt) -> bool:
+    """A content control still showing its prompt ("单击或点击此处输入文字。"), not content."""
+    return _on(sdt, f"{W}sdtPr/{W}showingPlcHdr")
+
+
+def _mark_deleted(p) -> bool:
+    """A tracked deletion of the paragraph mark: in the final text this paragraph runs into the next."""
+    return p.find(f"{W}pPr/{W}rPr/{W}del") is not None
 
 
 def _cells(tr) -> list:
@@ -216,8 +259,12 @@ def read_docx(path: str, data: bytes, limits: Limits) -> RawDocument:
     walker = _Walker(numbering, _style_names(styles_root))
     walker.body(document.element.body)
     warnings = []
+    if walker.carry:
+        walker.blocks.append(walker.out.paragraph(walker.carry))
     if walker.nested_tables:
         warnings.append(f"{walker.nested_tables} nested table(s) flattened into their cells' text")
+    if walker.toc_lines:
+        warnings.append(f"table of contents left out ({walker.toc_lines} lines repeating the headings)")
     if not walker.out.text.strip():
         raise InputError(path, "DOCX has no text")
     return RawDocument(text=walker.out.text, format="docx", blocks=walker.blocks, path=path,

@@ -255,3 +255,68 @@ def test_labels_without_brackets_after_the_last_sentence(text):
     doc = parse_text(text)
     assert units(text) == [(["县教体局", "县公安局"], ["各乡镇"], [])]
     assert doc.tasks[0].text.endswith("3年内实现全覆盖。")
+
+
+# --------------------------------------------------------------------------- second round: real styles
+
+
+@pytest.mark.parametrize("text", both("1.落实创业担保贷款。（市人社局、市财政局牵头，市委组织部、市商务局参加）"))
+def test_trailer_two_leads_and_units_taking_part(text):
+    assert units(text) == [(["市人社局", "市财政局"], ["市委组织部", "市商务局"], [])]
+
+
+@pytest.mark.parametrize("text", both("附件1\n2025年重点工作任务清单\n一、县农业农村局牵头工作（2项）\n"
+                                      "1.新建高标准农田1万亩。\n2.创建省级现代农业产业园。\n"
+                                      "二、县住建局牵头工作（1项）\n3.改造老旧小区12个。"))
+def test_sections_headed_by_the_unit_that_leads_their_work(text):
+    assert units(text) == [(["县农业农村局"], [], [])] * 2 + [(["县住建局"], [], [])]
+
+
+@pytest.mark.parametrize("text", both("（一）成立工作专班。抽调精干力量。\n（二）县教育局。负责学校安全。"))
+def test_a_heading_that_opens_with_a_verb_names_no_unit(text):
+    assert units(text) == [([], [], ["lead-missing"]), (["县教育局"], [], [])]
+
+
+@pytest.mark.parametrize("text", both("各乡镇人民政府，县直各有关单位：\n现将《任务清单》印发给你们。\n"
+                                      "一、压实责任。各单位要细化措施。\n二、加强调度。每月通报进展。\n"
+                                      "某县人民政府办公室\n2025年3月1日\n某县重点任务清单\n"
+                                      "1.建设污水处理厂。（牵头单位：县住建局）"))
+def test_items_of_the_issuing_notice_are_not_tasks(text):
+    doc = parse_text(text)
+    assert [(t.number, [u.name for u in t.lead]) for t in doc.tasks] == [("1", ["县住建局"])]
+    assert [o.number for o in doc.outline] == ["一", "二", "1"]
+
+
+RUN_IN = ("各县市区人民政府，市政府各部门：为做好就业工作，现提出以下意见： 一、实施就业优先战略 "
+          "1.坚持就业优先。把稳定和扩大就业作为优先选项，纳入国民经济和社会发展规划及年度计划，"
+          "各级财政专项资金优先给予支持。（市发展改革委牵头，市财政局参加） 2.扶持小微企业。落实税收优惠政策，"
+          "加大创业担保贷款支持力度，帮助小微企业稳定岗位、扩大就业。（市财政局负责）")
+
+
+@pytest.mark.parametrize("text", both(RUN_IN))
+def test_a_plan_collapsed_into_one_line_splits_at_its_item_numbers(text):
+    doc = parse_text(text)
+    assert [(t.number, t.title) for t in doc.tasks] == [("1", "坚持就业优先"), ("2", "扶持小微企业")]
+    assert units(text) == [(["市发展改革委"], ["市财政局"], []), (["市财政局"], [], [])]
+    assert doc.text[doc.tasks[1].span.start:doc.tasks[1].span.start + 8] == "2.扶持小微企业"
+
+
+def test_one_stray_space_before_a_number_splits_nothing():
+    text = "1.推进全民参保。到2025年底，基本养老保险参保率达到95%以上，全面落实企业职工基本养老保险全国统筹，" * 3
+    doc = parse_text(text + " 2、落实待遇调整。")
+    assert [t.number for t in doc.tasks] == ["1"]
+
+
+@pytest.mark.parametrize("text", both("二、主要任务\n1.控制煤炭消费总量。（牵头单位：区发改局）\n2.加大"))
+def test_a_last_task_cut_off_mid_sentence_is_flagged(text):
+    doc = parse_text(text)
+    assert [t.flags for t in doc.tasks] == [[], ["truncated", "lead-missing"]]
+    assert doc.warnings == ["body task body-2 (line 3): text ends mid-sentence (truncated)"]
+
+
+@pytest.mark.parametrize("text", both("1.创建国家卫生县城。\n牵头责任单位：县卫健委\n主要协作单位：各乡镇人民政府\n"
+                                      "监督方式：0557-1234567\n扫一扫在手机打开当前页"))
+def test_page_furniture_after_the_last_task_is_no_part_of_it(text):
+    doc = parse_text(text)
+    assert [(t.text, t.flags) for t in doc.tasks] == [("", [])]
+    assert units(text) == [(["县卫健委"], ["各乡镇人民政府"], [])]

@@ -146,3 +146,41 @@ def test_bulleted_fields():
     page = "• 索引号:6735597301/2021-1801120\n  • 发布机构:县人民政府办公室\n  • 公开范围:全部公开\n  • 公开日期:2021-03-23\n"
     meta = parse_text(page).meta
     assert (meta.issuer, meta.published) == ("县人民政府办公室", "2021-03-23")
+
+
+# --------------------------------------------------------------------------- second round: real page headers
+
+
+def test_article_source_and_posting_time_give_issuer_and_date():
+    meta = parse_text("县卫健委2021年政府工作报告任务分解\n"
+                      "文章来源：灵璧县卫生健康委员会 浏览量: 发表时间：2021-05-07 10:49 责任编辑：卫健委政务公开\n"
+                      "1.创建国家卫生县城。\n").meta
+    assert (meta.title, meta.issuer, meta.published) == ("县卫健委2021年政府工作报告任务分解", "灵璧县卫生健康委员会",
+                                                         "2021-05-07")
+    assert meta.region == {"province": "安徽省", "prefecture": "宿州市", "county": "灵璧县", "level": "county"}
+
+
+def test_the_body_signing_the_notice_is_the_issuer():
+    meta = parse_text("县直各有关单位：\n经县政府同意，现将任务分解印发给你们。\n沁县人民政府办公室\n2025年5月18日\n"
+                      "2025年县政府工作报告任务清单\n").meta
+    assert (meta.title, meta.issuer, meta.signed) == ("2025年县政府工作报告任务清单", "沁县人民政府办公室", "2025-05-18")
+    assert meta.region["county"] == "沁县" and meta.region["province"] == "山西省"
+
+
+def test_a_sentence_or_an_item_is_not_a_title():
+    assert parse_text("一、深入实施就业优先发展战略\n（一）建立联动机制。\n").meta.title is None
+
+
+def test_title_without_the_doc_number_and_table_bars_after_it():
+    meta = parse_text("杭州市拱墅区人民政府办公室关于印发大气污染防治2018年实施计划的通知 拱政办发〔2018〕42号\n").meta
+    assert (meta.title, meta.doc_number) == ("杭州市拱墅区人民政府办公室关于印发大气污染防治2018年实施计划的通知",
+                                             "拱政办发〔2018〕42号")
+    assert meta.region == {"province": "浙江省", "prefecture": "杭州市", "county": "拱墅区", "level": "county"}
+    assert parse_text("济宁市人民政府关于做好就业创业工作的意见 |\n").meta.title == "济宁市人民政府关于做好就业创业工作的意见"
+
+
+def test_a_cited_documents_number_is_not_ours():
+    text = "济宁市人民政府关于做好就业创业工作的意见\n为贯彻落实国务院《关于做好就业创业工作的意见》（国发〔2015〕23号）精神。\n"
+    meta = parse_text(text).meta
+    assert meta.doc_number is None
+    assert meta.references == ["《关于做好就业创业工作的意见》"]

@@ -101,7 +101,8 @@ def build_task(draft: Draft, task_id: str, ctx: Context) -> Task:
                 flags.append("garbled")
             ctx.warnings.append(f"{_where(draft, task_id)}: {what} garbled ({reason})")
     if "truncated" in flags:
-        ctx.warnings.append(f"{_where(draft, task_id)}: last cells missing (truncated)")
+        what = "last cells missing" if draft.origin == "table" else "text ends mid-sentence"
+        ctx.warnings.append(f"{_where(draft, task_id)}: {what} (truncated)")
     requirements, deadlines = [], []
     for p in draft.text:
         requirements += extract_requirements(p.text, p.start, task_id=task_id)

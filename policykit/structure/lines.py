@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from policykit.model import Paragraph, RawDocument
+from policykit.structure.data import load
 from policykit.structure.textnorm import norm
 
 
@@ -50,6 +52,25 @@ def paragraph_lines(raw: RawDocument, index: LineIndex | None = None) -> list[Li
         pos = block.span.start
         for part in block.text.split("\n"):
             body = part.rstrip("\r")
-            lines.append(Line(body, norm(body), pos, pos + len(body), index.line_of(pos), b, block.style))
+            for s, e in run_in_items(norm(body)):
+                lines.append(Line(body[s:e], norm(body[s:e]), pos + s, pos + e, index.line_of(pos), b, block.style))
             pos += len(part) + 1
     return lines
+
+
+def run_in_items(text: str) -> list[tuple[int, int]]:
+    """Where a line holding a whole plan splits into its items: (start, end) of each part.
+
+    Web pages sometimes collapse a plan into one paragraph, items separated by a space:
+    ``"…现提出以下意见: 一、深入实施就业优先战略 1.坚持…。(…牵头) 2.发挥…"`` → three parts.
+    A line splits only where a space is followed by an item number, and only when it
+    holds at least ``min_items`` such places (one could be a stray space before "1、").
+    """
+    conf = load("headings")["run_in"]
+    if len(text) < conf["min_chars"] or "\t" in text:
+        return [(0, len(text))]
+    cuts = [m.end() for m in re.finditer(conf["pattern"], text)]
+    if len(cuts) < conf["min_items"]:
+        return [(0, len(text))]
+    bounds = [0] + cuts + [len(text)]
+    return [(s, e) for s, e in zip(bounds, bounds[1:], strict=False) if e > s]

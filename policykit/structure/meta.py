@@ -15,10 +15,12 @@ FIELD_NAMES = {
     "title": ("信息名称", "标题", "名称", "文件名称"),
     "issuer": ("发布机构", "发文机关", "发文单位", "发布单位", "制发机关"),
     "doc_number": ("文号", "发文字号", "文件编号"),
-    "published": ("发布日期", "发布时间", "公开日期"),
+    "published": ("发布日期", "发布时间", "公开日期", "发表时间"),
     "signed": ("成文日期", "印发日期", "签发日期"),
 }
-ALL_FIELDS = ("来源", "索引号", "信息分类", "主题分类", "公开方式", "公开范围", "有效性", "生效日期", "废止日期",
+# where a page says its text came from ("文章来源:灵璧县卫生健康委员会"): the issuer when nothing else names one
+SOURCE_FIELDS = ("来源", "文章来源", "信息来源")
+ALL_FIELDS = ("文章来源", "信息来源", "来源", "责任编辑", "索引号", "信息分类", "主题分类", "公开方式", "公开范围", "有效性", "生效日期", "废止日期",
               "主题词", "关键字", "组配分类", "体裁分类", "生成日期", "政策咨询机关", "政策咨询电话", "浏览次数",
               "浏览量", "字号") + tuple(n for names in FIELD_NAMES.values() for n in names)
 
@@ -133,24 +135,53 @@ def _date_line(lines: list[Line], fields: dict[str, str]) -> str | None:
 
 
 def _first_line(lines: list[Line], fields: dict[str, str]) -> str | None:
-    """The title: the first opening line that reads like one, else the first that is not furniture."""
+    """The title: the first opening line that reads like one, else the first that is not furniture.
+
+    Sentences ("经县政府同意,现将…印发给你们。"), numbered items ("一、…", "2.…") and
+    "附件:" lines are not titles; table bars and a 文号 after the title are dropped
+    ("…的通知 拱政办发〔2018〕42号" → "…的通知").
+    """
     values = set(fields.values())
     candidates = []
     for ln in lines[:40]:
-        text = ln.raw.strip()
+        text = _title_trim(ln.raw)
         if (text and text.rstrip(":：") not in ALL_FIELDS and text not in values and not parse_date(text)
-                and not _FURNITURE.search(ln.norm) and not _FIELD_RE.search(ln.norm)):
+                and not _FURNITURE.search(ln.norm) and not _FIELD_RE.search(ln.norm)
+                and "。" not in norm(text) and not _NOT_TITLE.match(norm(text))):
             candidates.append(text)
     titled = [t for t in candidates[:15] if _TITLE_WORDS.search(t) and len(t) <= 120]
     return (titled or candidates or [None])[0]
 
 
+_NOT_TITLE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}(?:、|\.(?!\d))|\(\d{1,3}\)|附\s*件)")
+
+
+def _title_trim(raw: str) -> str:
+    """``"…意见 |"`` → ``"…意见"``; ``"…的通知 拱政办发〔2018〕42号"`` → ``"…的通知"``."""
+    text = raw.strip().strip(_VALUE_TRIM)
+    m = _DOC_NUMBER.search(norm(text))
+    if m and m.end() == len(text) and m.start() > 0 and text[m.start() - 1].isspace():
+        text = text[:m.start()].strip()
+    return text
+
+
 def _source_issuer(source: str | None) -> str | None:
     """A page's "来源:" names the issuer only when it reads like a government body ("绛县人民政府")."""
-    if not source:
+    if not source or not source.split():
         return None
     source = source.split()[0]
     return source if re.search(r"(政府|办公室|办公厅|局|委员会|委)$", source) else None
+
+
+def _signature_issuer(lines: list[Line], signed: str | None) -> str | None:
+    """The body signing a notice: the line right above its date ("沁县人民政府办公室" / "2025年5月18日")."""
+    if not signed:
+        return None
+    for k, ln in enumerate(lines):
+        if parse_date(ln.norm.strip()) == signed and 8 <= len(ln.norm.strip()) <= 16:
+            above = [x for x in lines[:k] if not x.blank]
+            return _source_issuer(above[-1].raw.strip()) if above else None
+    return None
 
 
 def _issuer_from_title(title: str | None) -> str | None:
@@ -172,7 +203,8 @@ def region_of(*names: str | None) -> dict[str, str | None]:
     text = " ".join(norm(n).lstrip("《") for n in names if n)
     out: dict[str, str | None] = {"province": None, "prefecture": None, "county": None, "level": None}
     for county, above in conf["counties"].items():
-        if text.startswith(county) or f" {county}" in text:
+        named = (county, above + county)  # "杭州市拱墅区人民政府办公室" names 拱墅区 too
+        if any(text.startswith(n) or f" {n}" in text for n in named):
             out["county"], out["level"] = county, "county"
             if above in conf["municipalities"]:
                 out["province"] = above
@@ -205,6 +237,11 @@ def period_of(*texts: str | None) -> dict[str, int | None] | None:
     return None
 
 
+# A body named right before 《…》 issued it: "国务院《关于…的意见》" is not the document itself,
+# even when its title reads like ours ("济宁市人民政府关于…的意见").
+_CITED_BY = re.compile(r"(?:国务院|中共中央|党中央|中央|省委|省政府|省人民政府|州委|州政府|市委|市政府|部|厅|委)$")
+
+
 def references(text: str, title: str | None) -> list[str]:
     """Every 《…》 in the text, once, in order; the document's own title is not a reference."""
     own = norm(title or "")
@@ -212,7 +249,8 @@ def references(text: str, title: str | None) -> list[str]:
     seen: set[str] = set()
     for m in _REFERENCE.finditer(text):
         key = norm(m.group(0))
-        if key in seen or (own and key[1:-1] and key[1:-1] in own):
+        cited = bool(_CITED_BY.search(norm(text[max(0, m.start() - 6):m.start()])))
+        if key in seen or (own and key[1:-1] and key[1:-1] in own and not cited):
             continue
         seen.add(key)
         out.append(m.group(0))
@@ -223,10 +261,12 @@ def read_meta(text: str, lines: list[Line], given_fields: dict[str, str]) -> Met
     """The document's Meta from its field block (or a reader's fields) and its opening lines."""
     fields = read_fields(lines, given_fields)
     title = _field(fields, "title") or _first_line(lines, fields)
-    issuer = _field(fields, "issuer") or _issuer_from_title(title) or _source_issuer(fields.get("来源"))
     number = _field(fields, "doc_number") or _doc_number(lines[:40])
     published = parse_date(_field(fields, "published") or "")
     signed = parse_date(_field(fields, "signed") or "") or _date_line(lines, fields)
+    issuer = (_field(fields, "issuer") or _issuer_from_title(title)
+              or next(filter(None, (_source_issuer(fields.get(n)) for n in SOURCE_FIELDS)), None)
+              or _signature_issuer(lines, signed))
     region = region_of(issuer, title)
     period = period_of(title, text[:3000])
     return Meta(title=title, issuer=issuer, doc_number=number, published=published, signed=signed,
@@ -234,11 +274,14 @@ def read_meta(text: str, lines: list[Line], given_fields: dict[str, str]) -> Met
 
 
 def _doc_number(lines: list[Line]) -> str | None:
-    """The first 文号 in the opening lines ("蒙政办发〔2023〕37号", also with [] or ())."""
+    """The first 文号 in the opening lines ("蒙政办发〔2023〕37号", also with [] or ()).
+
+    A number cited after a title ("《…意见》(国发〔2015〕23号)") is another document's.
+    """
     for ln in lines:
-        m = _DOC_NUMBER.search(ln.norm)
-        if m:
-            return ln.raw[m.start():m.end()]
+        for m in _DOC_NUMBER.finditer(ln.norm):
+            if not re.search(r"》\s*\(?\s*$", ln.norm[:m.start()]):
+                return ln.raw[m.start():m.end()]
     return None
 
 

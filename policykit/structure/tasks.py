@@ -29,7 +29,7 @@ from policykit.structure.outline import (
     style_heading,
 )
 from policykit.structure.textnorm import norm
-from policykit.structure.unitlike import heading_unit
+from policykit.structure.unitlike import heading_unit, looks_like_units
 
 
 @dataclass
@@ -87,15 +87,41 @@ def unit_heading(norm: str, registry: Any = None) -> tuple[str, int] | None:
     return m.group(1), m.end(1) + norm[m.end(1):].index(":") + 1
 
 
+def is_furniture(norm: str) -> bool:
+    """A line of web-page furniture: ``is_furniture("扫一扫在手机打开当前页")`` → True."""
+    return any(p.match(norm) for p in _furniture())
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in load("headings")["furniture"]["patterns"]]
+
+
+def notice_lines(lines: list[Line]) -> set[int]:
+    """The lines of the notice issuing a plan: from its addressee line ("各乡镇人民政府,…:") to its date."""
+    from policykit.structure.meta import parse_date
+
+    conf = load("headings")["notice"]
+    addressee = re.compile(conf["addressee"])
+    start = next((k for k, ln in enumerate(lines[:conf["max_lines"]]) if addressee.match(ln.norm)), None)
+    if start is None:
+        return set()
+    for k in range(start + 1, min(len(lines), start + conf["max_lines"])):
+        text = lines[k].norm.strip()
+        if 8 <= len(text) <= 16 and parse_date(text) and re.fullmatch(r"[\d〇零○一二三四五六七八九十年月日\s./-]+", text):
+            return set(range(start, k + 1))
+    return set()
+
+
 def build_tree(lines: list[Line], skip: set[int], registry: Any = None) -> Node:
-    """Lines → the outline tree; lines in ``skip`` (tables) are left out."""
+    """Lines → the outline tree; lines in ``skip`` (tables) and page furniture are left out."""
     root = Node(None, 0, None)
     stack = LevelStack()
     open_nodes = [root]
     base = 0
     i = 0
     while i < len(lines):
-        if i in skip or lines[i].blank:
+        if i in skip or lines[i].blank or is_furniture(lines[i].norm):
             i += 1
             continue
         ln = lines[i]
@@ -203,13 +229,15 @@ def is_section(title: str, kind: str) -> bool:
     return any(word in title for word in _section_words()[kind])
 
 
-def body_drafts(root: Node, lines: list[Line], registry: Any = None) -> list[Draft]:
-    """Every body task of the tree, in reading order."""
+def body_drafts(root: Node, lines: list[Line], registry: Any = None, skip: set[int] | None = None) -> list[Draft]:
+    """Every body task of the tree, in reading order; items of the issuing notice are not tasks."""
     out: list[Draft] = []
+    notice = notice_lines(lines)
 
     def walk(node: Node, path: list[str], excluded: bool, unit_lead: list[Piece]) -> None:
         title = node.title
-        here_excluded = excluded or (node.line is not None and is_section(title, "not_tasks"))
+        here_excluded = excluded or (node.line is not None and (is_section(title, "not_tasks")
+                                                                 or node.line in notice))
         own = _own_lines(node)
         own_explicit = _explicit(own, lines)
         unit_piece = _unit_title(node, lines, registry)
@@ -225,7 +253,25 @@ def body_drafts(root: Node, lines: list[Line], registry: Any = None) -> list[Dra
             walk(child, child_path, here_excluded, lead_here)
 
     walk(root, [], False, [])
-    return sorted(out, key=lambda d: d.span.start)
+    out.sort(key=lambda d: d.span.start)
+    if out and _cut_off(out[-1], lines, skip or set()):
+        out[-1].flags.append("truncated")
+    return out
+
+
+def _cut_off(draft: Draft, lines: list[Line], skip: set[int]) -> bool:
+    """The task's own words run to the end of the text and stop mid-sentence ("2.加大" and nothing after).
+
+    A task ending in its units ("…全覆盖。责任单位:县教体局", "牵头部门" / "市市场监管局") is whole.
+    """
+    content = [k for k, ln in enumerate(lines) if (k in skip or not ln.blank) and not is_furniture(ln.norm)]
+    if not content or lines[content[-1]].end != draft.span.end:
+        return False
+    last = lines[content[-1]]
+    words = draft.text[-1] if draft.text else Piece(draft.title, last.start + last.norm.find(norm(draft.title)))
+    if words.start + len(words.text) != last.start + len(last.raw.rstrip()) or looks_like_units(norm(words.text)):
+        return False
+    return not norm(words.text).endswith(tuple(load("headings")["truncated"]["closing"]))
 
 
 def _own_lines(node: Node) -> list[int]:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from policykit.structure.data import load
+from policykit.structure.textnorm import norm
 
 _PIECE_SPLIT = re.compile(r"[、,;，；\s]+")
 _NOT_UNIT = "。!?“”\"《》:"
@@ -63,11 +64,15 @@ def unit_list_pattern() -> str:
 def heading_unit(title: str, registry: Any = None) -> str | None:
     """The unit a heading names, when it names exactly one the registry knows.
 
-    ``"县教体局"`` → "县教体局"; ``"学校职责"`` → "学校"; ``"组建工作专班"`` → None.
+    ``"县教体局"`` → "县教体局"; ``"学校职责"`` → "学校"; ``"县示范区管委会牵头工作(8项)"`` →
+    "县示范区管委会"; ``"组建工作专班"`` → None.
     """
     from policykit.units import normalise
 
-    title = title.strip()
+    conf = load("assign")["unitlike"]
+    title = re.sub(conf["heading_count"], "", norm(title).strip())
+    if title.startswith(tuple(conf["heading_verbs"])):
+        return None
     for tail in sorted(load("assign")["unitlike"]["heading_tails"], key=len, reverse=True):
         if title.endswith(tail) and len(title) > len(tail):
             title = title[: -len(tail)]

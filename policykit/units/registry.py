@@ -87,6 +87,11 @@ def key(name: str) -> str:
     return "".join(normalise_punct(name).translate(_simplified()).split())
 
 
+def simplified(text: str) -> str:
+    """ASCII punctuation and simplified characters, one character for one: "各區、縣" → "各区、县"."""
+    return normalise_punct(text).translate(_simplified())
+
+
 @functools.lru_cache(maxsize=1)
 def _simplified() -> dict[int, str]:
     """The [characters] table of the bundled registry: traditional → simplified, one for one."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from policykit.text import normalise as normalise_punct
 from policykit.units.match import best_whole, matches_at
 from policykit.units.normalise import Cleaned, clean, leader_title, whole_by_rule
-from policykit.units.registry import Registry, default_registry
+from policykit.units.registry import Registry, default_registry, simplified
 
 _SEPARATORS = frozenset("、,;/|\t。")
 _PAIRS = {"(": ")", "[": "]", "【": "】", "“": "”", "‘": "’", "《": "》", "〔": "〕", "「": "」", "<": ">"}
@@ -66,7 +66,7 @@ def _joined(reg: Registry, norm: str) -> set[int]:
 def cut_at_separators(text: str, reg: Registry | None = None) -> list[tuple[int, int]]:
     """Top-level pieces between separators: "A、B(c、d)" → [(0, 1), (2, 8)]."""
     norm = normalise_punct(text)
-    keep = protected(norm) | (_joined(reg, norm) if reg is not None else set())
+    keep = protected(norm) | (_joined(reg, simplified(text)) if reg is not None else set())
     pieces, start = [], 0
     for i, ch in enumerate(norm):
         if ch in _SEPARATORS and i not in keep:
@@ -143,7 +143,10 @@ def segment(reg: Registry, c: Cleaned) -> list[Segment]:
         out.append(step[1])
         pos = step[0]
     # "县级机关各单位", "常务副县长王大雷": the registry reads only part of it; a rule reads it whole
-    if not all(seg.known for seg in out) and whole_by_rule(reg, s):
+    # and "各开发区相关单位": a generic reference written onto a name narrows it, it adds no unit
+    last = reg.aliases.get(s[out[0].lo:out[0].hi])
+    narrowed = len(out) > 1 and last is not None and last.kind == "generic"
+    if (narrowed or not all(seg.known for seg in out)) and whole_by_rule(reg, s):
         return [Segment(0, n, True)]
     return out[::-1]
 
@@ -160,11 +163,21 @@ def _generic_tail(reg: Registry, c: Cleaned) -> tuple[Cleaned, Cleaned | None]:
     return c, None
 
 
+def _title_only(reg: Registry, s: str) -> bool:
+    """"县委常委", "副书记": a title alone, the first of one person's titles ("市公安局局长" is not)."""
+    title = leader_title(reg, s)
+    if title is None or not s.endswith(title):
+        return False
+    before = s[:len(s) - len(title)]
+    level = next((lv for lv in reg.levels if before.startswith(lv)), "")
+    return before[len(level):] in ("", "委", "党委", "政府")
+
+
 def _join_leaders(reg: Registry, text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"县委常委、常务副县长王大雷": titles of one person are one piece, not one unit per title."""
     out: list[tuple[int, int]] = []
     for a, b in pieces:
-        if out and leader_title(reg, clean(reg, text[out[-1][0]:out[-1][1]]).compared) and \
+        if out and _title_only(reg, clean(reg, text[out[-1][0]:out[-1][1]]).compared) and \
                 leader_title(reg, clean(reg, text[a:b]).compared):
             out[-1] = (out[-1][0], b)
         else:

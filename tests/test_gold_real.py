@@ -3,7 +3,8 @@
 Each covers a way of writing assignments the seeds do not: field lines "牵头责任单位:" /
 "主要协作单位:" (Lingbi), a section headed by its lead unit (Qinxian), a standing rule
 "列第一位者为牵头单位,下同" in traditional characters (Neijiang), a plan collapsed into one
-paragraph with "(A、B牵头,C参加)" (Jining), 责任单位 lines without a lead (Gongshu).
+paragraph with "(A、B牵头,C参加)" (Jining), 责任单位 lines without a lead (Gongshu), a field
+table flattened with bars (Jinxiang), "(A、B牽頭,C及D按職責分工負責)" in traditional characters (Xianyang).
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import policykit
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ["gongshu_air_pollution_plan_2018", "jining_employment_opinions_tasks_2015",
-        "lingbi_health_work_report_tasks_2021", "neijiang_employment_opinions_tasks",
-        "qinxian_government_work_report_tasks_2025"]
+        "jinxiang_government_work_duties_2025", "lingbi_health_work_report_tasks_2021",
+        "neijiang_employment_opinions_tasks", "qinxian_government_work_report_tasks_2025",
+        "xianyang_streamlining_reform_tasks_2022"]
 REGISTRY_FLAGS = {"unit-unknown"}
 # Splitting glued unit names belongs to policykit.units; these documents wait on it.
 UNITS_PENDING = {
     "jining_employment_opinions_tasks_2015": "split_unit_list cuts 国家统计局济宁调查队 into 国家统计局 + 济宁调查队",
+    "jinxiang_government_work_duties_2025": "split_unit_list cuts 县政府园区发展服务中心 into 县政府 + 园区发展服务中心",
 }
 
 
@@ -93,3 +96,9 @@ def test_cut_off_last_tasks_are_warned():
 def test_lingbi_page_furniture_is_not_task_text():
     doc = policykit.parse(ROOT / "corpora" / "lingbi_health_work_report_tasks_2021.txt")
     assert doc.tasks[-1].text.endswith("进一步提升县域医疗服务整体能力。")
+
+
+def test_jinxiang_field_table_with_bars():
+    doc = policykit.parse(ROOT / "corpora" / "jinxiang_government_work_duties_2025.txt")
+    assert (doc.meta.issuer, doc.meta.signed) == ("金乡县人民政府办公室", "2025-02-28")
+    assert [u.name for u in doc.tasks[6].co] == ["新材料产业园", "高端装备产业园", "食品产业园", "商贸物流园"]

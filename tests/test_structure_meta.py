@@ -184,3 +184,16 @@ def test_a_cited_documents_number_is_not_ours():
     meta = parse_text(text).meta
     assert meta.doc_number is None
     assert meta.references == ["《关于做好就业创业工作的意见》"]
+
+
+def test_field_table_flattened_with_bars():
+    meta = parse_text("索 引 号 | 11370828593615886A/2025-00693 | 公开方式 | 主动公开 |\n"
+                      "发布机构 | 金乡县人民政府办公室 | 组配分类 | 金政发 |\n成文日期 | 2025-02-28 | 废止日期 | |\n"
+                      "2025年金乡县政府重要工作事项责任分工\n").meta
+    assert (meta.title, meta.issuer, meta.signed) == ("2025年金乡县政府重要工作事项责任分工", "金乡县人民政府办公室",
+                                                      "2025-02-28")
+    assert meta.region["county"] == "金乡县" and meta.region["prefecture"] == "济宁市"
+
+
+def test_a_page_label_is_not_a_title():
+    assert parse_text("全文\n以习近平新时代中国特色社会主义思想为指导,深化改革。\n").meta.title is None

@@ -70,6 +70,8 @@ def read_fields(lines: list[Line], given: dict[str, str]) -> dict[str, str]:
 
 def _inline_fields(norm_line: str, raw: str) -> list[tuple[str, str]]:
     """``"发布日期:2023-09-01 来源: 绛县人民政府 【字体:大 中 小】"`` → [("发布日期", "2023-09-01"), ("来源", "绛县人民政府")]."""
+    if ":" not in norm_line and norm_line.count("|") >= 2:
+        return _bar_fields(raw)
     found = [m for m in _FIELD_RE.finditer(norm_line)]
     out = []
     for k, m in enumerate(found):
@@ -79,6 +81,19 @@ def _inline_fields(norm_line: str, raw: str) -> list[tuple[str, str]]:
         value = raw[m.end():end].strip(_VALUE_TRIM)
         if value:
             out.append(("".join(m.group(1).split()), value))
+    return out
+
+
+def _bar_fields(raw: str) -> list[tuple[str, str]]:
+    """A field table flattened with bars: ``"发布机构 | 金乡县人民政府办公室 | 组配分类 | 金政发 |"`` →
+    [("发布机构", "金乡县人民政府办公室"), ("组配分类", "金政发")]; a name's value is the cell after it."""
+    cells = [c.strip() for c in raw.split("|")]
+    out = []
+    for k, cell in enumerate(cells[:-1]):
+        name = "".join(norm(cell).split())
+        value = cells[k + 1]
+        if name in ALL_FIELDS and value and "".join(norm(value).split()) not in ALL_FIELDS:
+            out.append((name, value))
     return out
 
 
@@ -150,7 +165,8 @@ def _first_line(lines: list[Line], fields: dict[str, str]) -> str | None:
                 and "。" not in norm(text) and not _NOT_TITLE.match(norm(text))):
             candidates.append(text)
     titled = [t for t in candidates[:15] if _TITLE_WORDS.search(t) and len(t) <= 120]
-    return (titled or candidates or [None])[0]
+    # a word or two ("全文", "正文") is a page's label, not a title
+    return (titled or [t for t in candidates if len(t) >= 6] or [None])[0]
 
 
 _NOT_TITLE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}(?:、|\.(?!\d))|\(\d{1,3}\)|附\s*件)")

@@ -320,3 +320,10 @@ def test_page_furniture_after_the_last_task_is_no_part_of_it(text):
     doc = parse_text(text)
     assert [(t.text, t.flags) for t in doc.tasks] == [("", [])]
     assert units(text) == [(["县卫健委"], ["各乡镇人民政府"], [])]
+
+
+@pytest.mark.parametrize("text", both("各乡镇人民政府，县直各部门：\n为做好防汛工作，现通知如下：\n"
+                                      "一、排查隐患。县水利局负责排查水库隐患。\n二、储备物资。县应急局负责储备物资。\n"
+                                      "某县人民政府办公室\n2025年6月1日\n（此件公开发布）"))
+def test_a_notice_that_is_itself_the_plan_keeps_its_items_as_tasks(text):
+    assert units(text) == [(["县水利局"], [], []), (["县应急局"], [], [])]

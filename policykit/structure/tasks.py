@@ -109,7 +109,9 @@ def notice_lines(lines: list[Line]) -> set[int]:
     for k in range(start + 1, min(len(lines), start + conf["max_lines"])):
         text = lines[k].norm.strip()
         if 8 <= len(text) <= 16 and parse_date(text) and re.fullmatch(r"[\d〇零○一二三四五六七八九十年月日\s./-]+", text):
-            return set(range(start, k + 1))
+            after = [ln for ln in lines[k + 1:] if not ln.blank and not is_furniture(ln.norm)]
+            # a notice whose own items are the work ends at its date: nothing is issued after it
+            return set(range(start, k + 1)) if len(after) >= conf["min_lines_after"] else set()
     return set()
 
 

@@ -221,3 +221,16 @@ def test_a_note_under_a_word_table_governs_it():
     raw.text += note + "\n"
     raw.blocks.append(Paragraph(note, Span(start, start + len(note))))
     assert rows_of(parse_raw(raw)) == [("table-1", "1", "加强学校人防建设", ["县教体局"], ["县公安局"], [])]
+
+
+def test_an_assessment_list_with_a_title_merged_over_numbered_rows():
+    """Zhejiang's 乡村振兴任务清单: 考核项目 / 序号 / 考核指标 (merged) / 考核内容 / 单位 / 年度目标 / 责任部门 / 评分部门."""
+    doc = parse_raw(table_doc([
+        ["考核项目", "序号", "考核指标", "考核内容", "单位", "年度目标", "责任部门", "评分部门"],
+        ["农业高质高效", "1", "确保粮食和重要农产品有效供给", "农林牧渔业增加值增幅", "%", "≥2%", "县农业农村局", "市农业农村局"],
+        [(1, 0), "2", (1, 2), "农业劳动生产率及增幅", "万元/人", "全市统筹", "县农业农村局", "市农业农村局"],
+    ]))
+    assert [(t.number, t.title, t.path, [u.name for u in t.lead], [u.name for u in t.co]) for t in doc.tasks] == [
+        ("1", "确保粮食和重要农产品有效供给", ["农业高质高效"], ["县农业农村局"], []),
+        ("2", "确保粮食和重要农产品有效供给", ["农业高质高效"], ["县农业农村局"], [])]
+    assert doc.tasks[1].text == "农业劳动生产率及增幅全市统筹"

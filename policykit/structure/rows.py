@@ -109,6 +109,8 @@ def records(grid: Grid) -> list[Record]:
                     list(row.cells.get("title", []))
             else:
                 title = list(title_cell)
+            if not title and "title" in row.covered and cur is not None:
+                title = list(cur.title)  # one title cell merged over several numbered rows
             cur = Record(number, title, group_title, row.line, row.start, row.end)
             row_lead = list(row.cells.get("lead", []))
             _fill(cur, row)

@@ -197,3 +197,8 @@ def test_field_table_flattened_with_bars():
 
 def test_a_page_label_is_not_a_title():
     assert parse_text("全文\n以习近平新时代中国特色社会主义思想为指导,深化改革。\n").meta.title is None
+
+
+def test_a_party_committee_office_names_its_county():
+    assert region_of("中共嵊泗县委办公室嵊泗县人民政府办公室") == {
+        "province": "浙江省", "prefecture": "舟山市", "county": "嵊泗县", "level": "county"}

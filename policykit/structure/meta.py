@@ -216,7 +216,8 @@ def _regions() -> dict:
 def region_of(*names: str | None) -> dict[str, str | None]:
     """The place an issuer or title names: ``region_of("蒙自市人民政府办公室")`` → 云南省 / 红河… / 蒙自市."""
     conf = _regions()
-    text = " ".join(norm(n).lstrip("《") for n in names if n)
+    # "中共嵊泗县委办公室": the party prefix comes before the place
+    text = " ".join(re.sub(r"^中共", "", norm(n).lstrip("《")) for n in names if n)
     out: dict[str, str | None] = {"province": None, "prefecture": None, "county": None, "level": None}
     for county, above in conf["counties"].items():
         named = (county, above + county)  # "杭州市拱墅区人民政府办公室" names 拱墅区 too

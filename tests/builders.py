@@ -375,6 +375,66 @@ def build_pdf(path: Path, paragraphs: list[str], header: list[str], rows: list[l
     return path
 
 
+@dataclass
+class Text:
+    """A line drawn at (x, y) from the bottom left, in points; ``centre`` draws it centred on x."""
+
+    x: float
+    y: float
+    text: str
+    size: float = 16
+    centre: bool = False
+
+
+@dataclass
+class Grid:
+    """A ruled table: top-left corner (x, top), column widths, row heights, cell texts ("\n" between lines)."""
+
+    x: float
+    top: float
+    widths: list[float]
+    heights: list[float]
+    rows: list[list[str]]
+    size: float = 10
+
+
+def _draw_grid(c, grid: Grid) -> None:
+    xs = [grid.x]
+    for w in grid.widths:
+        xs.append(xs[-1] + w)
+    ys = [grid.top]
+    for h in grid.heights:
+        ys.append(ys[-1] - h)
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    c.setFont(PDF_FONT, grid.size)
+    for r, row in enumerate(grid.rows):
+        for j, text in enumerate(row):
+            for k, line in enumerate(text.split("\n") if text else []):
+                c.drawString(xs[j] + 3, ys[r] - (k + 1) * grid.size * 1.3, line)
+
+
+def build_canvas_pdf(path: Path, pages: list[list[Text | Grid]]) -> Path:
+    """A PDF drawn item by item on A4 pages, the way a GB/T 9704 layout places them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf_styles()  # registers the CID font
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for page in pages:
+        for item in page:
+            if isinstance(item, Grid):
+                _draw_grid(c, item)
+                continue
+            c.setFont(PDF_FONT, item.size)
+            (c.drawCentredString if item.centre else c.drawString)(item.x, item.y, item.text)
+        c.showPage()
+    c.save()
+    return path
+
+
 def build_mengzi_pdf(path: Path, seed: Path = MENGZI, *, encrypt: str | None = None) -> Path:
     """The Mengzi plan as a PDF: the body as wrapped paragraphs, the task list as a ruled table over pages."""
     parts = mengzi_parts(seed)

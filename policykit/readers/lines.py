@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from policykit.model import Cell, Paragraph, Span, Table
+from policykit.readers.cjkfold import fold_cjk_compat
 
 # CRLF, LF, CR, and the breaks PDF and Word exports leave (form feed, line/paragraph separator).
 LINE_BREAK = re.compile(r"\r\n|[\r\n\f\v\x85\u2028\u2029]")
@@ -29,7 +30,11 @@ def split_lines(text: str) -> list[Paragraph]:
 
 
 class LineWriter:
-    """Accumulate lines into one text, remembering where each piece landed."""
+    """Accumulate lines into one text, remembering where each piece landed.
+
+    Kangxi radicals and compatibility ideographs ("⼀" for "一") become the ordinary
+    characters: the text of a DOCX, PDF or HTML file is a linearisation, not the file.
+    """
 
     def __init__(self) -> None:
         self._parts: list[str] = []
@@ -49,6 +54,7 @@ class LineWriter:
     def paragraph(self, text: str, *, style: str | None = None, numbering: str | None = None) -> Paragraph:
         """Add one line: ``paragraph("一、总体目标", numbering="一、")``."""
         self._start_line()
+        text = fold_cjk_compat(text)
         return Paragraph(text, self._put(text), style=style, numbering=numbering)
 
     def table(self, grid: list[list[tuple[str, tuple[int, int] | None]]], header_rows: int = 0) -> Table:
@@ -64,6 +70,7 @@ class LineWriter:
                 if covered_by is not None:
                     cells.append(Cell("", None, covered_by))
                 else:
+                    text = fold_cjk_compat(text)
                     cells.append(Cell(text, self._put(text)))
             rows.append(cells)
         return Table(rows, Span(start, self._pos), header_rows=header_rows)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -28,9 +30,17 @@ from policykit.readers.vocab import patterns
 
 Grid = list[list[tuple[str, tuple[int, int] | None]]]
 MAX_REPEATED_HEADER_ROWS = 3
+CENTRE_TOLERANCE = 1.5  # in character widths: how far off the page's centre a centred line may sit
+TITLE_SIZE_STEP = 1.5  # points above the body size: 2号 title over 3号 body is 6
+EDGE_LINES = 2  # a page's first and last lines are where headers, footers and page numbers sit
+TWO_COLUMN_GAP = 3.0  # in character widths: wider than any indent or tab inside a line
+MID_LOW, MID_HIGH = 0.3, 0.7  # where the gap between two columns falls, as a share of the page width
+MIN_TWO_COLUMN_LINES = 5
+TWO_COLUMN_SHARE = 0.3
 LONG_LINE_SHARE = 0.7
 SENTENCE_ENDS = tuple("。；;：:！!？?）)】」』")
 _CID = "(cid:"
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -57,6 +67,10 @@ class PageItems:
     items: list[TextLine | PageTable] = field(default_factory=list)
     left: float = 0.0  # the page's text margins, for telling indents and full lines
     right: float = 0.0
+    number: int = 0
+
+    def lines(self) -> list[TextLine]:
+        return [item for item in self.items if isinstance(item, TextLine)]
 
 
 def _open(path: str, data: bytes):
@@ -124,26 +138,35 @@ def _inside(obj, boxes) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
+def _mid_gap(chars: list[dict], width: float, size: float) -> bool:
+    """A line with a gap of several characters around the middle of the page: two columns side by side."""
+    xs = sorted((c["x0"], c["x1"]) for c in chars)
+    for (_, end), (start, _) in zip(xs, xs[1:], strict=False):
+        if start - end > TWO_COLUMN_GAP * size and MID_LOW * width < (start + end) / 2 < MID_HIGH * width:
+            return True
+    return False
+
+
 def page_items(page, number: int, warnings: list[str]) -> PageItems:
-    """One page's text lines and tables, top to bottom, page numbers dropped."""
+    """One page's text lines and tables, top to bottom."""
     page = page.dedupe_chars()
     if not page.chars:
         warnings.append(f"page {number} has no text layer (scanned?)")
-        return PageItems()
+        return PageItems(number=number)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    lines = [
-        TextLine(line["text"], line["x0"], line["x1"], line["top"], line["bottom"],
-                 line["chars"][0]["size"] if line.get("chars") else 10.0, number)
-        for line in outside.extract_text_lines(return_chars=True, strip=True)
-        if line["text"].strip()
-    ]
-    page_number = patterns("pdf", "page_number")
-    while lines and page_number.match(lines[-1].text):
-        lines.pop()
-    while lines and page_number.match(lines[0].text):
-        lines.pop(0)
+    lines = []
+    split = 0
+    for line in outside.extract_text_lines(return_chars=True, strip=True):
+        if not line["text"].strip():
+            continue
+        size = line["chars"][0]["size"] if line.get("chars") else 10.0
+        lines.append(TextLine(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], size, number))
+        split += _mid_gap(line.get("chars") or [], float(page.width), size)
+    if split >= MIN_TWO_COLUMN_LINES and split >= TWO_COLUMN_SHARE * len(lines):
+        warnings.append(f"page {number}: {split} of {len(lines)} lines have a wide gap mid-page "
+                        "(two columns, or a table without rules?): their text may be interleaved")
     items: list[TextLine | PageTable] = list(lines)
     items.extend(PageTable(table_grid(t), t.bbox[1], number) for t in tables if t.extract())
     items.sort(key=lambda item: item.top)
@@ -154,7 +177,50 @@ def page_items(page, number: int, warnings: list[str]) -> PageItems:
     left = min((li.x0 for li in lines), default=0.0)
     # Margins are about symmetric: one short line must not count as reaching the right margin.
     right = max(max((li.x1 for li in lines), default=0.0), float(page.width) - left)
-    return PageItems(items, left, right)
+    return PageItems(items, left, right, number)
+
+
+def _running_key(text: str) -> str:
+    """A header or footer line with its page number blanked: "蒙自市人民政府 第3页" → "蒙自市人民政府第#页"."""
+    return _DIGITS.sub("#", "".join(text.split()))
+
+
+def _edges(page: PageItems) -> list[TextLine]:
+    """The lines a header or footer can be: the first and last few items of the page, if they are text."""
+    items = page.items
+    ends = items[:EDGE_LINES] + items[max(EDGE_LINES, len(items) - EDGE_LINES):]
+    return [item for item in ends if isinstance(item, TextLine)]
+
+
+def drop_page_furniture(pages: list[PageItems], warnings: list[str]) -> None:
+    """Drop page numbers and running headers/footers: lines at a page's top or bottom that repeat.
+
+    A line counts as running when (page numbers blanked) it is at the edge of at
+    least half the pages with text, and of at least two.
+    """
+    with_text = [page for page in pages if page.items]
+    seen: dict[str, set[int]] = {}
+    for page in with_text:
+        for line in _edges(page):
+            seen.setdefault(_running_key(line.text), set()).add(page.number)
+    needed = max(2, -(-len(with_text) // 2))
+    running = {key for key, numbers in seen.items() if len(numbers) >= needed}
+    page_number = patterns("pdf", "page_number")
+    dropped: dict[str, int] = {}
+    for page in with_text:
+        edges = {id(line) for line in _edges(page)}
+        keep = []
+        for item in page.items:
+            if isinstance(item, TextLine) and id(item) in edges:
+                if page_number.match(item.text.strip()):
+                    continue
+                if _running_key(item.text) in running:
+                    dropped[item.text] = dropped.get(item.text, 0) + 1
+                    continue
+            keep.append(item)
+        page.items = keep
+    for text, count in dropped.items():
+        warnings.append(f"running header or footer {text!r} dropped from {count} pages")
 
 
 def _continues(previous: TextLine, previous_page: PageItems, line: TextLine, page: PageItems) -> bool:
@@ -174,6 +240,27 @@ def _continues(previous: TextLine, previous_page: PageItems, line: TextLine, pag
     return full and flush
 
 
+def _centred(line: TextLine, page: PageItems) -> bool:
+    return abs((line.x0 + line.x1) / 2 - (page.left + page.right) / 2) < CENTRE_TOLERANCE * line.size
+
+
+def _title_continues(previous: TextLine, line: TextLine, page: PageItems, body_size: float) -> bool:
+    """The second line of a title: both centred, the same size and larger than the body text, close below.
+
+    GB/T 9704 sets a title in 2号 (22 pt) over the 3号 (16 pt) body and breaks it
+    over lines by meaning ("…关于印发" / "…实施方案的通知"), short of the margin.
+    """
+    return (line.page == previous.page and abs(line.size - previous.size) < 0.5
+            and line.size >= body_size + TITLE_SIZE_STEP and line.top - previous.bottom < line.size
+            and _centred(previous, page) and _centred(line, page))
+
+
+def _body_size(pages: list[PageItems]) -> float:
+    """The most common font size of the text lines: the body's."""
+    sizes = Counter(round(line.size * 2) / 2 for page in pages for line in page.lines())
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
 def _join(a: str, b: str) -> str:
     """Join a wrapped line: no space between Chinese, one between ASCII words ("GB/T" "29315")."""
     if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
@@ -190,9 +277,36 @@ def _merge_continuation(table: PageTable, more: PageTable) -> None:
     k = next((k for k in range(MAX_REPEATED_HEADER_ROWS, 0, -1) if _same_header(table.grid, more.grid, k)), 0)
     if k:
         table.header_rows = max(table.header_rows, k)
+    rows = more.grid[k:]
+    if rows and _split_row(table.grid[-1], rows[0]):
+        _continue_row(table.grid, rows.pop(0))
+        k += 1
     offset = len(table.grid) - k
-    for row in more.grid[k:]:
+    for row in rows:
         table.grid.append([(text, (origin[0] + offset, origin[1]) if origin else None) for text, origin in row])
+
+
+def _split_row(last: list[tuple[str, tuple[int, int] | None]], first: list[tuple[str, tuple[int, int] | None]]) -> bool:
+    """The first row on the new page finishes the last row of the old one (Word breaks rows across pages).
+
+    Its first cell is empty where the old row's had text ("1" in the 序号 column),
+    and nothing in it starts a new item ("2.", "（二）").  A first cell empty
+    under a merged group cell is a new row, left to the structure layer.
+    """
+    texts = [text.strip() for text, origin in first if origin is None and text.strip()]
+    return (bool(texts) and first[0] == ("", None) and last[0][1] is None and bool(last[0][0].strip())
+            and not patterns("pdf", "new_item").match(texts[0]))
+
+
+def _continue_row(grid: Grid, more: list[tuple[str, tuple[int, int] | None]]) -> None:
+    """Append each cell of a continuation row to the cell above it (or the merged cell covering that)."""
+    r = len(grid) - 1
+    for c, (text, origin) in enumerate(more):
+        if origin is not None or not text.strip() or c >= len(grid[r]):
+            continue
+        tr, tc = grid[r][c][1] or (r, c)
+        above = grid[tr][tc][0]
+        grid[tr][tc] = (f"{above}\n{text}" if above else text, None)
 
 
 def assemble(pages: list[PageItems]) -> tuple[list, str]:
@@ -208,10 +322,12 @@ def assemble(pages: list[PageItems]) -> tuple[list, str]:
             merged.append((item, page))
     out = LineWriter()
     blocks = []
+    body_size = _body_size(pages)
     paragraph: str | None = None
     last: tuple[TextLine, PageItems] | None = None
     for item, page in merged:
-        if isinstance(item, TextLine) and paragraph is not None and last and _continues(*last, item, page):
+        if isinstance(item, TextLine) and paragraph is not None and last and (
+                _continues(*last, item, page) or _title_continues(last[0], item, page, body_size)):
             paragraph = _join(paragraph, item.text)
             last = (item, page)
             continue
@@ -256,6 +372,7 @@ def _read_pdf(path: str, data: bytes, limits: Limits) -> RawDocument:
                                    "Limits.max_pdf_pages)")
         try:
             pages = [page_items(page, n, warnings) for n, page in enumerate(pdf.pages, start=1)]
+            drop_page_furniture(pages, warnings)
         except Exception as err:  # a damaged content stream fails only when the page is read
             raise InputError(path, f"corrupt PDF ({type(err).__name__}: {err})") from None
     blocks, text = assemble(pages)

@@ -1,0 +1,115 @@
+"""PDFs as government offices publish them: GB/T 9704 page numbers, running headers, two-line titles, rows over pages."""
+
+from __future__ import annotations
+
+from builders import Grid, Text, build_canvas_pdf, build_docx_xml
+
+from policykit.model import Table
+from policykit.readers import read
+from policykit.readers.cjkfold import fold_cjk_compat
+
+LEFT = 79  # GB/T 9704: 28 mm left margin, 16 pt (三号) body, 22 pt (二号) title
+CENTRE = 297.5
+
+
+def _body(y: float, text: str, indent: bool = True) -> Text:
+    return Text(LEFT + (32 if indent else 0), y, text)
+
+
+def test_page_numbers_and_running_headers_and_footers_are_dropped(tmp_path):
+    header = Text(CENTRE, 800, "蒙自市人民政府行政规范性文件", 10.5, centre=True)
+    footer = Text(CENTRE, 70, "蒙政办发〔2023〕37号", 10.5, centre=True)
+    pdf = build_canvas_pdf(tmp_path / "plan.pdf", [
+        [_body(700, "各乡镇（街道），市级各有关部门：", indent=False), _body(670, "一、总体目标"),
+         footer, Text(480, 40, "— 1 —", 14)],
+        [header, _body(700, "二、主要任务"), footer, Text(LEFT, 40, "— 2 —", 14)],
+        [header, _body(700, "三、保障措施"), footer, Text(480, 40, "-3-", 14)],
+    ])
+    raw = read(pdf)
+    assert [b.text for b in raw.blocks] == ["各乡镇（街道），市级各有关部门：", "一、总体目标", "二、主要任务", "三、保障措施"]
+    assert raw.warnings == ["running header or footer '蒙政办发〔2023〕37号' dropped from 3 pages",
+                            "running header or footer '蒙自市人民政府行政规范性文件' dropped from 2 pages"]
+
+
+def test_page_x_of_y_footers_are_page_numbers(tmp_path):
+    pdf = build_canvas_pdf(tmp_path / "plan.pdf", [
+        [_body(700, "一、总体目标"), Text(CENTRE, 40, "第 1 页 共 2 页", 10.5, centre=True)],
+        [_body(700, "二、主要任务"), Text(CENTRE, 40, "第 2 页 共 2 页", 10.5, centre=True)],
+    ])
+    raw = read(pdf)
+    assert ([b.text for b in raw.blocks], raw.warnings) == (["一、总体目标", "二、主要任务"], [])
+
+
+def test_a_title_over_two_centred_lines_is_one_paragraph(tmp_path):
+    pdf = build_canvas_pdf(tmp_path / "notice.pdf", [[
+        Text(CENTRE, 720, "蒙自市人民政府办公室关于印发蒙自市", 22, centre=True),
+        Text(CENTRE, 690, "校园安全工作方案的通知", 22, centre=True),
+        _body(640, "各乡镇（街道），市级各有关部门：", indent=False),
+        _body(610, "现将《蒙自市校园安全工作方案》印发给你们，"),
+        _body(580, "请认真组织实施。"),
+        Text(CENTRE, 520, "附件", 16, centre=True),
+        Text(CENTRE, 490, "重点工作任务清单", 16, centre=True),
+    ]])
+    assert [b.text for b in read(pdf).blocks] == [
+        "蒙自市人民政府办公室关于印发蒙自市校园安全工作方案的通知", "各乡镇（街道），市级各有关部门：",
+        "现将《蒙自市校园安全工作方案》印发给你们，", "请认真组织实施。", "附件", "重点工作任务清单"]
+
+
+def test_two_columns_of_text_are_read_with_a_warning(tmp_path):
+    rows = [("一、总体目标", "四、工作要求"), ("健全防控体系", "落实主体责任"), ("二、主要任务", "五、保障措施"),
+            ("排查安全隐患", "强化经费保障"), ("三、工作步骤", "六、督导考核"), ("动员部署阶段", "纳入年度考核")]
+    page = [Text(x, 700 - 30 * i, text) for i, pair in enumerate(rows) for x, text in zip((LEFT, 330), pair,
+                                                                                        strict=True)]
+    raw = read(build_canvas_pdf(tmp_path / "two.pdf", [page]))
+    assert raw.warnings == ["page 1: 6 of 6 lines have a wide gap mid-page (two columns, or a table without "
+                            "rules?): their text may be interleaved"]
+
+
+_WIDTHS = [40, 180, 100, 120]
+_HEADER = ["序号", "重点任务", "牵头单位", "责任单位"]
+
+
+def _task_list(tmp_path, continuation: list[str]):
+    # The last row on page 1 runs to the foot of the page.
+    first = Grid(LEFT - 20, 780, _WIDTHS, [30, 60, 60, 575], [
+        _HEADER,
+        ["1", "开展校园周边环境\n综合治理", "市教育体育局", "市公安局"],
+        ["2", "完善校园安全防控体系", "市公安局", "市教育体育局、\n市卫生健康局"],
+        ["3", "健全学校安全风险\n预防、管控", "市教育体育局", "市应急管理局、"],
+    ])
+    second = Grid(LEFT - 20, 780, _WIDTHS, [30, 60, 60], [
+        _HEADER, continuation, ["4", "加强心理健康教育", "市教育体育局", "市卫生健康局"]])
+    return read(build_canvas_pdf(tmp_path / "list.pdf", [
+        [first, Text(480, 40, "— 1 —", 14)], [second, Text(LEFT, 40, "— 2 —", 14)]]))
+
+
+def test_a_row_broken_across_pages_is_one_row(tmp_path):
+    raw = _task_list(tmp_path, ["", "与处置体系", "", "各乡镇（街道）"])
+    [table] = raw.blocks
+    assert isinstance(table, Table)
+    assert table.header_rows == 1
+    assert [[c.text for c in row] for row in table.rows] == [
+        _HEADER,
+        ["1", "开展校园周边环境\n综合治理", "市教育体育局", "市公安局"],
+        ["2", "完善校园安全防控体系", "市公安局", "市教育体育局、\n市卫生健康局"],
+        ["3", "健全学校安全风险\n预防、管控\n与处置体系", "市教育体育局", "市应急管理局、\n各乡镇（街道）"],
+        ["4", "加强心理健康教育", "市教育体育局", "市卫生健康局"],
+    ]
+    assert all(raw.text[c.span.start:c.span.end] == c.text for row in table.rows for c in row if c.span)
+
+
+def test_a_new_numbered_item_at_the_top_of_a_page_stays_a_row(tmp_path):
+    raw = _task_list(tmp_path, ["", "3.1 建立隐患台账", "市教育体育局", ""])
+    [table] = raw.blocks
+    assert [c.text for c in table.rows[4]] == ["", "3.1 建立隐患台账", "市教育体育局", ""]
+    assert len(table.rows) == 6
+
+
+def test_kangxi_radicals_and_compatibility_ideographs_read_as_ordinary_characters(tmp_path):
+    assert fold_cjk_compat("⼀、总体⽬标：⾏政执法⼈员每⽉培训⼀次") == "一、总体目标：行政执法人员每月培训一次"
+    assert fold_cjk_compat("\uf92c") == "郎"  # CJK COMPATIBILITY IDEOGRAPH-F92C
+    assert fold_cjk_compat("①（一）〔2023〕ＡＢ") == "①（一）〔2023〕ＡＢ"  # NFKC would change these: left alone
+    # A Word file made from such a PDF carries them into its text.
+    docx = build_docx_xml(tmp_path / "converted.docx", "<w:p><w:r><w:t>⼆、主要任务（牵头单位：市⽂化和旅游局）</w:t></w:r></w:p>")
+    raw = read(docx)
+    assert raw.text == "二、主要任务（牵头单位：市文化和旅游局）"

@@ -5,7 +5,9 @@ neither fetches nor expands anything.  Steps:
 
 1. decode (BOM, ``<meta charset>``, then the TXT detection);
 2. ``fields``: the 信息公开 metadata block — label/value cells (索引号 | 000014348/…)
-   or "文号：…" lines anywhere on the page (labels in ``data/readers.toml``);
+   or "文号：…" lines anywhere on the page (labels in ``data/readers.toml``) — then
+   ``<meta name="ArticleTitle|PubDate|ContentSource">`` for what the block lacks;
+   links to attached documents become warnings (``htmlmeta``);
 3. the content: a known container (``.TRS_Editor``, ``#zoom`` …) or else the
    element holding most Chinese text outside links;
 4. furniture inside it dropped (share/print/font-size widgets, "来源:" lines);
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from policykit.errors import InputError
 from policykit.model import RawDocument
 from policykit.readers.encoding import NotText, decode_bytes
+from policykit.readers.htmlmeta import attachments, meta_fields
 from policykit.readers.limits import Limits
 from policykit.readers.lines import LineWriter
 from policykit.readers.vocab import load, patterns
@@ -330,6 +333,11 @@ def read_html(path: str, data: bytes, limits: Limits) -> RawDocument:
     decoded = decode_html(data, path)
     soup = BeautifulSoup(decoded.text, "lxml")
     fields = extract_fields(soup)
+    given = {_compact(value) for value in fields.values()}
+    for label, value in meta_fields(soup).items():
+        if _compact(value) not in given:
+            fields.setdefault(label, value)
+    linked = attachments(soup)
     content = find_content(soup)
     title = _title(soup, content)
     drop_furniture(content)
@@ -351,8 +359,9 @@ def read_html(path: str, data: bytes, limits: Limits) -> RawDocument:
             blocks.append(out.paragraph(item))
     if not blocks:
         raise InputError(path, "HTML page has no text")
+    warnings = decoded.warnings + [f"attachment not read: {a.label} ({a.href})" for a in linked]
     return RawDocument(text=out.text, format="html", blocks=blocks, path=path, encoding=decoded.encoding,
-                       fields=fields, warnings=decoded.warnings)
+                       fields=fields, warnings=warnings)
 
 
 def _is_field_line(line: str, fields: dict[str, str]) -> bool:

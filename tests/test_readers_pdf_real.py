@@ -31,6 +31,21 @@ def test_page_numbers_and_running_headers_and_footers_are_dropped(tmp_path):
                             "running header or footer '蒙自市人民政府行政规范性文件' dropped from 2 pages"]
 
 
+def test_a_header_with_the_page_number_in_it_is_running_but_annex_headings_are_not(tmp_path):
+    def header(n: int) -> Text:
+        return Text(CENTRE, 800, f"蒙自市人民政府公报　— {n} —", 10.5, centre=True)
+
+    pdf = build_canvas_pdf(tmp_path / "plan.pdf", [
+        [header(1), _body(700, "三、保障措施")],
+        [header(2), Text(LEFT, 760, "附件1"), _body(700, "重点工作任务清单")],
+        [header(3), Text(LEFT, 760, "附件2"), _body(700, "工作联系人名单")],
+    ])
+    raw = read(pdf)
+    assert [b.text for b in raw.blocks] == ["三、保障措施", "附件1", "重点工作任务清单", "附件2", "工作联系人名单"]
+    # pdfplumber reads the ideographic space as an ASCII one
+    assert raw.warnings == ["running header or footer '蒙自市人民政府公报 — 1 —' dropped from 3 pages"]
+
+
 def test_page_x_of_y_footers_are_page_numbers(tmp_path):
     pdf = build_canvas_pdf(tmp_path / "plan.pdf", [
         [_body(700, "一、总体目标"), Text(CENTRE, 40, "第 1 页 共 2 页", 10.5, centre=True)],

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -40,7 +39,6 @@ TWO_COLUMN_SHARE = 0.3
 LONG_LINE_SHARE = 0.7
 SENTENCE_ENDS = tuple("。；;：:！!？?）)】」』")
 _CID = "(cid:"
-_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -181,8 +179,11 @@ def page_items(page, number: int, warnings: list[str]) -> PageItems:
 
 
 def _running_key(text: str) -> str:
-    """A header or footer line with its page number blanked: "蒙自市人民政府 第3页" → "蒙自市人民政府第#页"."""
-    return _DIGITS.sub("#", "".join(text.split()))
+    """A header or footer line with its page number blanked: "蒙自市人民政府公报 — 3 —" → "蒙自市人民政府公报#".
+
+    Only a page number is blanked: "附件1" and "附件2" at the tops of two pages are two headings.
+    """
+    return "".join(patterns("pdf", "page_number_in_line").sub("#", text).split())
 
 
 def _edges(page: PageItems) -> list[TextLine]:
@@ -206,7 +207,7 @@ def drop_page_furniture(pages: list[PageItems], warnings: list[str]) -> None:
     needed = max(2, -(-len(with_text) // 2))
     running = {key for key, numbers in seen.items() if len(numbers) >= needed}
     page_number = patterns("pdf", "page_number")
-    dropped: dict[str, int] = {}
+    dropped: dict[str, tuple[str, int]] = {}  # key → (the first page's text, pages)
     for page in with_text:
         edges = {id(line) for line in _edges(page)}
         keep = []
@@ -214,12 +215,14 @@ def drop_page_furniture(pages: list[PageItems], warnings: list[str]) -> None:
             if isinstance(item, TextLine) and id(item) in edges:
                 if page_number.match(item.text.strip()):
                     continue
-                if _running_key(item.text) in running:
-                    dropped[item.text] = dropped.get(item.text, 0) + 1
+                key = _running_key(item.text)
+                if key in running:
+                    first, count = dropped.get(key, (item.text, 0))
+                    dropped[key] = (first, count + 1)
                     continue
             keep.append(item)
         page.items = keep
-    for text, count in dropped.items():
+    for text, count in dropped.values():
         warnings.append(f"running header or footer {text!r} dropped from {count} pages")
 
 

@@ -435,6 +435,41 @@ def build_canvas_pdf(path: Path, pages: list[list[Text | Grid]]) -> Path:
     return path
 
 
+def build_unmapped_font_pdf(path: Path, latin: str, glyph_ids: list[int]) -> Path:
+    """A one-page PDF: ``latin`` in Helvetica, then glyphs of an embedded-style CJK font with no ToUnicode map.
+
+    What a PDF made with a subset font and no Unicode table holds: pdfminer can
+    only show the glyph ids, "(cid:18)".
+    """
+    glyphs = "".join(f"{g:04X}" for g in glyph_ids).encode()
+    content = (b"BT /F2 16 Tf 79 700 Td (" + latin.encode() + b") Tj ET BT /F1 16 Tf 79 660 Td <" + glyphs
+               + b"> Tj ET")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R /F2 7 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+FZFSK /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+FZFSK /CIDSystemInfo << /Registry (Adobe)"
+        b" /Ordering (Identity) /Supplement 0 >> /FontDescriptor << /Type /FontDescriptor /FontName /ABCDEF+FZFSK"
+        b" /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700"
+        b" /StemV 80 >> /DW 1000 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
 def build_mengzi_pdf(path: Path, seed: Path = MENGZI, *, encrypt: str | None = None) -> Path:
     """The Mengzi plan as a PDF: the body as wrapped paragraphs, the task list as a ruled table over pages."""
     parts = mengzi_parts(seed)

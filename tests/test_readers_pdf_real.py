@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builders import Grid, Text, build_canvas_pdf, build_docx_xml
+from builders import Grid, Text, build_canvas_pdf, build_docx_xml, build_unmapped_font_pdf
 
 from policykit.model import Table
 from policykit.readers import read
@@ -128,3 +128,10 @@ def test_kangxi_radicals_and_compatibility_ideographs_read_as_ordinary_character
     docx = build_docx_xml(tmp_path / "converted.docx", "<w:p><w:r><w:t>⼆、主要任务（牵头单位：市⽂化和旅游局）</w:t></w:r></w:p>")
     raw = read(docx)
     assert raw.text == "二、主要任务（牵头单位：市文化和旅游局）"
+
+
+def test_glyphs_without_a_unicode_mapping_are_kept_as_cid_and_counted(tmp_path, capfd):
+    raw = read(build_unmapped_font_pdf(tmp_path / "subset.pdf", "GB/T 9704-2012", [18, 52, 86]))
+    assert [b.text for b in raw.blocks] == ["GB/T 9704-2012", "(cid:18)(cid:52)(cid:86)"]
+    assert raw.warnings == ["page 1: 3 characters without a Unicode mapping, shown as (cid:N)"]
+    assert capfd.readouterr().err == ""  # pdfminer's own complaints stay quiet

@@ -192,3 +192,20 @@ def test_table_of_contents_entries_are_left_out_with_a_warning(tmp_path):
     raw = read(build_docx_xml(tmp_path / "plan.docx", body, styles=styles))
     assert [b.text for b in raw.blocks] == ["目  录", "一、总体目标"]
     assert raw.warnings == ["table of contents left out (2 lines repeating the headings)"]
+
+
+def test_embedded_objects_and_imported_chunks_are_reported_missing(tmp_path):
+    sheet = ('<w:r><w:object w:dxaOrig="9000" w:dyaOrig="3000"><v:shape id="_x0000_i1025" style="width:450pt;'
+             'height:150pt"/></w:object></w:r>')
+    body = "".join([
+        _p(_r("附件：重点工作任务清单")),
+        _p(sheet),
+        '<w:tbl><w:tr><w:tc>' + _p(_r("见附表"), sheet) + '</w:tc></w:tr></w:tbl>',
+        '<w:altChunk r:id="rIdChunk1"/>',
+        _p(_r("蒙自市人民政府办公室")),
+    ])
+    raw = read(build_docx_xml(tmp_path / "plan.docx", body))
+    assert raw.text == "附件：重点工作任务清单\n\n见附表\n蒙自市人民政府办公室"
+    assert raw.warnings == [
+        "2 embedded object(s) not read (an Excel sheet or another file inside the document): their content is missing",
+        "1 imported chunk(s) (w:altChunk, e.g. HTML pasted by an export) not read: their content is missing"]

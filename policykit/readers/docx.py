@@ -13,6 +13,7 @@ paragraphs (and a nested table's cells) joined by "\\n" inside the cell.
 from __future__ import annotations
 
 import io
+from collections import Counter
 
 from policykit.errors import InputError
 from policykit.model import RawDocument
@@ -64,6 +65,7 @@ class _Walker:
         self.out = LineWriter()
         self.blocks: list = []
         self.nested_tables = 0
+        self.missing: Counter[str] = Counter()  # w:object, w:altChunk: content this reader cannot see
         self.toc_lines = 0  # table-of-contents entries left out: they repeat the headings
         self.carry = ""  # text of paragraphs whose mark a tracked change deleted
 
@@ -75,6 +77,8 @@ class _Walker:
                 self.table(child)
             elif child.tag in _CONTAINERS and not (child.tag == W + "sdt" and _placeholder(child)):
                 self.body(child)
+            elif child.tag == W + "altChunk":
+                self.missing["altChunk"] += 1
 
     # -- paragraphs ---------------------------------------------------------
 
@@ -99,8 +103,15 @@ class _Walker:
             self.carry += text  # in the final text it runs into the next paragraph, unnumbered
         else:
             self.write_paragraph(p, text)
+        self.read_boxes(boxes)
+
+    def read_boxes(self, boxes: list) -> None:
+        """Text boxes are read after their anchor paragraph; embedded objects only counted."""
         for box in boxes:
-            self.body(box)
+            if box.tag == W + "object":
+                self.missing["object"] += 1
+            else:
+                self.body(box)
 
     def write_paragraph(self, p, text: str) -> None:
         label, style = self._label(p)
@@ -120,7 +131,9 @@ class _Walker:
         for child in tc:
             if child.tag == W + "p":
                 label, _ = self._label(child)
-                lines.append((label or "") + self.paragraph_text(child, []))
+                boxes: list = []
+                lines.append((label or "") + self.paragraph_text(child, boxes))
+                self.missing["object"] += sum(box.tag == W + "object" for box in boxes)
             elif child.tag == W + "tbl":
                 self.nested_tables += 1
                 for row in _grid(child, self.cell_text):
@@ -138,7 +151,7 @@ class _Walker:
 
 
 def _inline_text(el, out: list[str], boxes: list) -> None:
-    """Text of runs in order: w:t, tabs and breaks; text boxes are collected, not inlined."""
+    """Text of runs in order: w:t, tabs and breaks; text boxes and embedded objects are collected, not inlined."""
     for child in el:
         tag = child.tag
         if tag == W + "t":
@@ -147,7 +160,7 @@ def _inline_text(el, out: list[str], boxes: list) -> None:
             continue
         elif tag in _TEXT_MARKS:
             out.append(_TEXT_MARKS[tag])
-        elif tag == W + "txbxContent":
+        elif tag in (W + "txbxContent", W + "object"):
             boxes.append(child)
         elif tag not in _SKIP:
             _inline_text(child, out, boxes)
@@ -263,6 +276,12 @@ def read_docx(path: str, data: bytes, limits: Limits) -> RawDocument:
         walker.blocks.append(walker.out.paragraph(walker.carry))
     if walker.nested_tables:
         warnings.append(f"{walker.nested_tables} nested table(s) flattened into their cells' text")
+    if walker.missing["object"]:
+        warnings.append(f"{walker.missing['object']} embedded object(s) not read (an Excel sheet or another "
+                        "file inside the document): their content is missing")
+    if walker.missing["altChunk"]:
+        warnings.append(f"{walker.missing['altChunk']} imported chunk(s) (w:altChunk, e.g. HTML pasted by an "
+                        "export) not read: their content is missing")
     if walker.toc_lines:
         warnings.append(f"table of contents left out ({walker.toc_lines} lines repeating the headings)")
     if not walker.out.text.strip():

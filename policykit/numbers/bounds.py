@@ -94,6 +94,8 @@ def read_tokens(s: str, tokens: list[Token], density: list, vocab: Vocab) -> lis
                 skip.add(i + 1)  # "100人以上1000人以下": the second number is the range's end
         if reading is None and out and re.fullmatch(ENUMERATION, s[out[-1].end:tok.start]):
             reading = Reading(tok, out[-1].op, tok.start, tok.end, target=out[-1].target, unit=tok.unit)
+        if reading is None and out:
+            reading = _listed_object(s, tok, out[-1])
         if reading is None:
             continue
         period, at = _period_before(s, reading.bound_start, max(prev_end, 0), vocab)
@@ -107,6 +109,17 @@ def read_tokens(s: str, tokens: list[Token], density: list, vocab: Vocab) -> lis
             reading.text_start = at
         out.append(reading)
     return out
+
+
+def _listed_object(s: str, tok: Token, prev: Reading) -> Reading | None:
+    """"新建10千伏线路39.34公里,低压线路140.89公里": the next object and number in the same unit
+    after a verb-object requirement share its verb."""
+    listed = re.fullmatch(r"\s*[,、]\s*([\u4e00-\u9fff]{1,12})", s[prev.end:tok.start])
+    if listed is None or prev.subject_start is None or prev.subject_start >= prev.token.start or tok.unit != prev.unit:
+        return None
+    r = Reading(tok, prev.op, tok.start, tok.end, target=prev.target, unit=tok.unit)
+    r.subject, r.subject_start, r.subject_end = listed.group(1), prev.end + listed.start(1), tok.start
+    return r
 
 
 def _per_rule(s: str, tok: Token, nxt: Token | None, floor: int, vocab: Vocab) -> Reading | None:
@@ -157,13 +170,16 @@ def _read_token(s: str, tok: Token, nxt: Token | None, floor: int, density: list
             return r
     if bound is not None:
         r.op, r.target = bound.op, bound.target
-        if bound.target and after_bound is not None and after_bound.op == "about":
-            r.op = "about"  # "力争实现90%左右": a goal of about 90%
+        if after_bound is not None and (bound.yields or (bound.target and after_bound.op == "about")):
+            r.op = after_bound.op  # "力争实现90%左右", "保持在90%以上", "控制在5.5%左右"
         elif after_bound is not None and after_bound.op != bound.op:
             r.flags.append("ambiguous")
         return r
     if after_bound is not None:
         r.op = after_bound.op
+        obj = _verb_object(s[floor:tok.start].rstrip(), vocab)
+        if obj is not None and tok.unit not in DEADLINE_UNITS:
+            r.subject, r.subject_start, r.subject_end = obj, tok.start - len(obj), tok.start
         return r
     if tok.between_op is not None:
         r.op = vocab.between[tok.between_op]
@@ -213,15 +229,16 @@ def _target_list(s: str, tok: Token, floor: int, vocab: Vocab) -> bool:
 
 
 def _verb_object(head: str, vocab: Vocab) -> str | None:
-    """The object between a verb and the number: "乡镇政府专职消防队设队长" → "队长"."""
-    m = re.search(r"[\u4e00-\u9fff]{1,6}$", head)
+    """The object between a verb and the number: "乡镇政府专职消防队设队长" → "队长";
+    "要新改造农村无害化卫生厕所" → "农村无害化卫生厕所"; "新建10千伏线路" → "10千伏线路"."""
+    m = re.search(r"[\u4e00-\u9fff][\u4e00-\u9fff\d.]{0,13}$", head)
     if m is None:
         return None
     tail = head[max(0, m.start() - 2):]
-    for verb in vocab.verbs_before_object:
-        at = tail.rfind(verb)
-        if at >= 0:
-            obj = tail[at + len(verb):]
-            if 1 <= len(obj) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", obj):
-                return obj
+    # the first verb wins, the longest at a tie: "配套配电变压器" → 配套, not the 配 of 配电
+    found = [(tail.find(verb), -len(verb), verb) for verb in vocab.verbs_before_object if verb in tail]
+    for at, _, verb in sorted(found):
+        obj = tail[at + len(verb):]
+        if 1 <= len(obj) <= 12 and re.fullmatch(r"[\u4e00-\u9fff\d.]*[\u4e00-\u9fff]", obj):
+            return obj
     return None

@@ -42,9 +42,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("span", re.compile(rf"(?<![(\d])(?:在|于)?(?:19|20)\d{{2}}\s*年?\s*(?:至|到|-|—|~)\s*{YEAR}\s*年(?![)\d])")),
         ("half", re.compile(rf"{lead}?{YEAR}\s*年\s*(?P<half>上半年|下半年|年中)\s*(?:前|之前|以前|底前|末前|底|末)?")),
         ("occasion", re.compile(rf"{lead}?{YEAR}\s*年\s*(?:{_alt(words['occasions'])})\s*(?:前|之前|以前)")),
-        ("day", re.compile(rf"{lead}?{YEAR}\s*年\s*{MONTH}\s*月\s*{DAY}\s*[日号]\s*(?P<mark>前|之前|以前)?")),
-        ("month", re.compile(rf"{lead}?{YEAR}\s*年\s*{MONTH}\s*月\s*(?P<mark>底前|底|末|前|之前|以前)?")),
-        ("year_end", re.compile(rf"{lead}?{YEAR}\s*年\s*(?:年底|年末|底|末)\s*(?:前|之前|以前)?")),
+        ("day", re.compile(rf"{lead}?{YEAR}\s*年\s*{MONTH}\s*月\s*{DAY}\s*[日号](?:\s*(?P<mark>前|之前|以前))?")),
+        ("month", re.compile(rf"{lead}?{YEAR}\s*年\s*{MONTH}\s*月(?:\s*(?P<mark>底前|底|末|前|之前|以前))?")),
+        ("year_end", re.compile(rf"{lead}?{YEAR}\s*年\s*(?:年底|年末|底|末)(?:\s*(?:前|之前|以前))?")),
+        # "于2月29日前", "起至6月30日": a day in the plan's own year
+        ("day_no_year", re.compile(rf"(?<![\d年月一二三四五六七八九十])(?:(?P<lead>于|至|到|截至)\s*)?(?<![\d月])"
+                                   rf"{MONTH}\s*月\s*{DAY}\s*[日号](?:\s*(?P<mark>前|之前|以前))?")),
         ("year_before", re.compile(rf"{YEAR}\s*年\s*(?:前|之前|以前)")),
         ("year_within", re.compile(rf"{lead}?{YEAR}\s*年\s*(?:内|以内|之内)")),
         ("year_to", re.compile(rf"{lead}{YEAR}\s*年(?![\d一二三四五六七八九十]+月)")),
@@ -89,6 +92,8 @@ def _build(kind: str, m: re.Match[str], plan_date: str | None, period: dict[str,
         return FoundDeadline(start, end, None, m.group(0))
     if kind == "within":
         return FoundDeadline(start, end, _within(m, plan_date, period), m.group(0))
+    if kind == "day_no_year":
+        return _day_no_year(m, plan_date)
     year = _year(m.group("y"))
     if year is None:
         return None
@@ -113,6 +118,23 @@ def _build(kind: str, m: re.Match[str], plan_date: str | None, period: dict[str,
     if kind == "year_before":
         return FoundDeadline(start, end, f"{year - 1}-12-31", None)  # 2024年前: before 2024 begins
     return FoundDeadline(start, end, f"{year}-12-31", None)
+
+
+def _day_no_year(m: re.Match[str], plan_date: str | None) -> FoundDeadline | None:
+    """"于2月29日前" → that day of the plan's year; without a plan date, no date and the words."""
+    if not (m.group("lead") or m.group("mark")):
+        return None  # a date, not a deadline: 5月6日
+    if m.group("lead") and not m.group("mark") and m.group("lead") != "至":
+        return None  # "于3月15日召开": when something happens, not by when
+    start, end = m.span()
+    if m.group("lead") and not m.group("mark"):
+        start = m.start("m")  # "至6月30日": the day itself; 至 only shows it ends a span
+    year = plan_date[:4] if plan_date and plan_date[:4].isdigit() else None
+    written = re.search(r"((?:19|20)\d{2})\s*年[^,;。]{0,12}$", m.string[:m.start()])
+    if written:
+        year = written.group(1)  # "从2021年4月20日起至6月30日": the year written just before
+    when = _iso(int(year), to_number(m.group("m")), to_number(m.group("d"))) if year else None
+    return FoundDeadline(start, end, when, None if when else m.string[start:end])
 
 
 def _iso(year: int, month: Any, day: Any) -> str | None:

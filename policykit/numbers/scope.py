@@ -11,19 +11,40 @@ from policykit.numbers.vocab import Vocab
 
 SUBJECT_STOP = re.compile(r"[,;:。、]|并|\s{2,}")
 LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[、\s]+)")
-LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年\s*")
+# "到2014年底公共交通出行分担率", "年底前农村…普及率": a deadline before a subject is not part of it
+LEADING_YEAR = re.compile(r"^(?:(?:到|至|于|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:年底|年末|底|末)?\s*(?:前|内)?"
+                          r"|(?:今年|本年|年)?(?:年底|年末)前?)\s*")
 
 
 def mark_conditions(s: str, readings: list[Reading], vocab: Vocab) -> None:
-    """"100人以上1000人以下的学校,至少配2名…": the first reading limits the second, it is no requirement."""
-    for r in readings[:-1]:
-        if r.target or r.token.kind == "percent":
+    """"100人以上1000人以下的学校,至少配2名…": the first reading limits the second, it is no requirement;
+    so does a last one that only says which units a rule is for ("30人(含)以下的企业暂免征收…")."""
+    for i, r in enumerate(readings):
+        if r.token.kind == "percent" or r.target:
+            if r.token.kind == "count" and _describes(s, r, vocab):
+                r.is_condition = True  # "对…面积达到50亩以上的经营主体,给予…"
             continue  # "力争实现90%左右的村庄…": a share or a goal, not a size that limits
         after = s[r.end:].lstrip()
-        if starts_with(after, vocab.condition_markers):
+        last = i == len(readings) - 1
+        if not last and starts_with(after, vocab.condition_markers):
             r.is_condition = True
-        elif after.startswith("的") and starts_with(after[1:], vocab.condition_heads):
+        elif not last and after.startswith("的") and starts_with(after[1:], vocab.condition_heads):
             r.is_condition = True
+        elif last and _describes(s, r, vocab):
+            r.is_condition = True
+
+
+def _describes(s: str, r: Reading, vocab: Vocab) -> bool:
+    """"在职职工总数30人(含)以下的企业", "对…种植面积达到50亩以上的…主体": the number says which
+    units a rule is for (a measured noun or 对/凡 before it, 的 after it), it asks for nothing."""
+    if r.token.kind != "count" or r.verb is not None or not s[r.end:].lstrip().startswith("的"):
+        return False
+    if not re.search(r"(?:以上|以下|以内)$", s[r.token.end:r.end]):
+        return False  # "不低于2米的围墙": a bound on the thing itself
+    start = clause_start(s, r.bound_start)
+    head = trim_modals(s[start:r.bound_start].rstrip(), vocab)
+    opener = starts_with(s[start:].lstrip(), vocab.condition_clause_openers)
+    return opener is not None or ends_with(head, vocab.measure_nouns) is not None
 
 
 def condition_text(s: str, r: Reading, readings: list[Reading], vocab: Vocab) -> str:
@@ -120,14 +141,27 @@ def _strip(text: str, vocab: Vocab) -> str:
     return "" if text.strip() in vocab.modal_words else text.strip()
 
 
+def _phrase_end(s: str, pos: int) -> int:
+    """Where the noun phrase from ``pos`` ends: at a stop outside brackets ("县(市、区)水源置换工作"),
+    or before the next number ("90%以上乡镇和60%以上村" → 乡镇)."""
+    depth = 0
+    for i in range(pos, len(s)):
+        ch = s[i]
+        depth += (ch == "(") - (ch == ")") if depth or ch == "(" else 0
+        if depth > 0:
+            continue
+        if SUBJECT_STOP.match(s, i) or ch.isdigit() or (ch in "和及与" and s[i + 1:i + 2].isdigit()):
+            return i
+    return len(s)
+
+
 def _after_phrase(s: str, r: Reading, vocab: Vocab) -> tuple[str, int]:
     """The noun phrase after the quantity and where it ends: "1名专职保安员;" → ("专职保安员", end)."""
     pos = r.end
-    paren = re.match(r"\s*\([^)]{0,12}\)", s[pos:])
+    paren = re.match(r"\s*\([^)]{0,40}\)", s[pos:])
     if paren:
         pos += paren.end()  # "96小时(4天)": a restatement, not the subject
-    stop = SUBJECT_STOP.search(s, pos)
-    end = stop.start() if stop else len(s)
+    end = _phrase_end(s, pos)
     phrase = _strip(s[pos:end], vocab)
     return phrase, (s.find(phrase, pos) + len(phrase) if phrase else pos)
 

@@ -51,6 +51,7 @@ def patterns(vocab: Vocab) -> Patterns:
     between = _alternation(tuple(vocab.between))
     quantity = re.compile(
         rf"百分之(?P<pc>{number})|(?P<pa>{number})\s*%|(?P<pall>百分百)"
+        rf"|(?P<q1>{ARABIC})\s*:\s*(?P<q2>{ARABIC})\s*(?:-|~|至|到|—)\s*(?P<q3>{ARABIC})\s*:\s*(?P<q4>{ARABIC})"
         rf"|(?P<r1>{ARABIC})\s*:\s*(?P<r2>{ARABIC})"
         rf"|(?P<a>{number})\s*(?P<ua>{unit})?\s*(?:-|~|至|到|—)\s*(?P<b>{number})\s*(?P<ub>{unit}|%)"
         rf"|(?P<n>{number})\s*(?P<btw>{between})?\s*(?P<u>{unit})"
@@ -83,7 +84,7 @@ def find_tokens(text: str, vocab: Vocab) -> list[Token]:
     skip = excluded_spans(text, vocab)
     tokens = list(staffing)
     for m in pats.quantity.finditer(text):
-        ratio = m.group("r1") is not None and "比" in text[max(0, m.start() - 8):m.end() + 3]
+        ratio = (m.group("r1") or m.group("q1")) is not None and "比" in text[max(0, m.start() - 8):m.end() + 3]
         if (_inside(m.start(), skip) and not ratio) or _inside(m.start(), taken):
             continue  # a ratio named as one ("师生比1:12") is no clock time
         token = _quantity_token(m)
@@ -105,6 +106,12 @@ def _quantity_token(m: re.Match[str]) -> Token | None:
     if g["pc"] or g["pa"]:
         value = to_number(g["pc"] or g["pa"])
         return None if value is None else Token(m.start(), m.end(), value, "%", "percent")
+    if g["q1"]:  # "1.2:1至1.5:1": a range of ratios
+        parts = [to_number(g[k]) for k in ("q1", "q2", "q3", "q4")]
+        if not all(parts):
+            return None
+        low, high = _ratio(parts[0], parts[1]), _ratio(parts[2], parts[3])  # type: ignore[arg-type]
+        return Token(m.start(), m.end(), low, ":1", "range", value_max=high)
     if g["r1"]:
         left, right = to_number(g["r1"]), to_number(g["r2"])
         if not left or not right:

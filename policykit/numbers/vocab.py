@@ -16,6 +16,7 @@ class Bound:
     word: str
     op: str
     target: bool = False
+    yields: bool = False  # "保持在90%以上", "控制在5.5%左右": the word after the number decides the op
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one object per loaded file
@@ -62,7 +63,8 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 
 def _bounds(groups: list[dict]) -> tuple[Bound, ...]:
     """[[before]] tables → Bound entries, longest word first ("不少于" before "少于")."""
-    found = [Bound(w, g["op"], bool(g.get("target", False))) for g in groups for w in g["words"]]
+    found = [Bound(w, g["op"], bool(g.get("target", False)), bool(g.get("yields", False)))
+             for g in groups for w in g["words"]]
     return tuple(sorted(found, key=lambda b: -len(b.word)))
 
 
@@ -101,8 +103,16 @@ def load_vocab(path: str | None = None) -> Vocab:
         not_requirements=tuple(re.compile(p) for p in data["not_requirements"]),
         per_each_staff=_longest_first(data["per_each_staff"]),
         quote_pairs=tuple(data["quote_pairs"]),
-        traditional={ord(pair[0]): pair[1] for pair in data["traditional"].split()},
+        traditional={**_registry_characters(), **{ord(pair[0]): pair[1] for pair in data["traditional"].split()}},
     )
+
+
+@lru_cache(maxsize=1)
+def _registry_characters() -> dict[int, str]:
+    """The unit registry's [characters] table (縣 → 县 …): one table of traditional characters for both."""
+    chars = bundled("units.toml").get("characters", {})
+    old, new = "".join(chars.get("traditional", "").split()), "".join(chars.get("simplified", "").split())
+    return {ord(a): b for a, b in zip(old, new, strict=True)}
 
 
 @lru_cache(maxsize=4)

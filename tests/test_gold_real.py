@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import policykit
+from policykit.text import squeeze_spaces
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ["gongshu_air_pollution_plan_2018", "jining_employment_opinions_tasks_2015",
@@ -102,3 +103,10 @@ def test_jinxiang_field_table_with_bars():
     doc = policykit.parse(ROOT / "corpora" / "jinxiang_government_work_duties_2025.txt")
     assert (doc.meta.issuer, doc.meta.signed) == ("金乡县人民政府办公室", "2025-02-28")
     assert [u.name for u in doc.tasks[6].co] == ["新材料产业园", "高端装备产业园", "食品产业园", "商贸物流园"]
+
+
+def test_every_span_shows_its_source(real):
+    _, doc, _ = real
+    for task in doc.tasks:
+        assert task.number in squeeze_spaces(doc.text[task.span.start:task.span.end])[:3], task.id
+        assert task.title[:4] in doc.text[task.span.start:task.span.end], task.id

@@ -20,6 +20,7 @@ from policykit.structure import assign
 from policykit.structure.assign import Assignment, Piece
 from policykit.structure.data import load
 from policykit.structure.lines import Line
+from policykit.structure.meta import parse_date
 from policykit.structure.outline import (
     Heading,
     LevelStack,
@@ -99,8 +100,6 @@ def _furniture() -> list[re.Pattern[str]]:
 
 def notice_lines(lines: list[Line]) -> set[int]:
     """The lines of the notice issuing a plan: from its addressee line ("各乡镇人民政府,…:") to its date."""
-    from policykit.structure.meta import parse_date
-
     conf = load("headings")["notice"]
     addressee = re.compile(conf["addressee"])
     start = next((k for k, ln in enumerate(lines[:conf["max_lines"]]) if addressee.match(ln.norm)), None)

@@ -327,3 +327,13 @@ def test_page_furniture_after_the_last_task_is_no_part_of_it(text):
                                       "某县人民政府办公室\n2025年6月1日\n（此件公开发布）"))
 def test_a_notice_that_is_itself_the_plan_keeps_its_items_as_tasks(text):
     assert units(text) == [(["县水利局"], [], []), (["县应急局"], [], [])]
+
+
+@pytest.mark.parametrize("text", both("附件：1.某区环境保护三年行动计划\n2018年任务清单\n2.某区水污染防治任务清单\n"
+                                      "某区推进办\n2018年8月9日\n附件1\n某区环境保护任务清单\n"
+                                      "1.完成水环境质量考核目标。（牵头单位：区生态环境局）\n"
+                                      "2.推进雨污混接改造。（牵头单位：区建管委）\n3.整治黑臭河道。（牵头单位：区水务局）"))
+def test_a_notices_list_of_attachments_is_not_a_list_of_tasks(text):
+    doc = parse_text(text)
+    assert [(t.number, [u.name for u in t.lead]) for t in doc.tasks] == [
+        ("1", ["区生态环境局"]), ("2", ["区建管委"]), ("3", ["区水务局"])]

@@ -120,12 +120,22 @@ def build_tree(lines: list[Line], skip: set[int], registry: Any = None) -> Node:
     stack = LevelStack()
     open_nodes = [root]
     base = 0
+    listed = 0  # the next number of a notice's attachment list ("附件:1.…" / "2.…"), 0 outside one
     i = 0
     while i < len(lines):
         if i in skip or lines[i].blank or is_furniture(lines[i].norm):
             i += 1
             continue
         ln = lines[i]
+        if re.match(load("headings")["attachment"]["list_pattern"], ln.norm):
+            listed = 2
+        elif listed and re.match(rf"^\s*{listed}\s*[.、]", ln.norm):
+            listed += 1
+            _owner(open_nodes[-1], ln, lines).body.append(i)
+            i += 1
+            continue
+        elif match_heading(ln.norm) or match_attachment(ln.norm) is not None:
+            listed = 0  # the list ended: numbers from here on are the plan's
         att = match_attachment(ln.norm)
         if att is not None:
             node = Node(None, 1, i, number="附件" + att, attachment=True)

@@ -337,3 +337,8 @@ def test_a_notices_list_of_attachments_is_not_a_list_of_tasks(text):
     doc = parse_text(text)
     assert [(t.number, [u.name for u in t.lead]) for t in doc.tasks] == [
         ("1", ["区生态环境局"]), ("2", ["区建管委"]), ("3", ["区水务局"])]
+
+
+def test_sections_without_tasks_are_known_in_traditional_characters():
+    text = "一、指導思想\n以習近平新時代中國特色社會主義思想為指導。\n二、重點任務\n(一)培育專業鎮。每年培育2個。(牽頭單位:縣工信局)"
+    assert units(text) == [(["縣工信局"], [], [])]

@@ -236,7 +236,8 @@ def _section_words() -> dict[str, list[str]]:
 
 
 def is_section(title: str, kind: str) -> bool:
-    """``is_section("保障措施", "not_tasks")`` → True."""
+    """``is_section("保障措施", "not_tasks")`` → True; traditional characters too ("指導思想" reads as "指导思想")."""
+    title = norm(title)
     return any(word in title for word in _section_words()[kind])
 
 

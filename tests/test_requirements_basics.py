@@ -193,3 +193,63 @@ def test_a_day_of_every_month_is_a_recurring_deadline():
 
 def test_a_goal_word_before_a_duration_is_no_bound():
     assert extract_requirements("力争通过三年治理,有效遏制“小火亡人”") == []
+
+
+@pytest.mark.parametrize("text", [
+    "审定人:郑继江,电话:0876—3122191;",
+    "联系人:张建  18805636080、3020501",
+    "通过信函的方式将意见寄至金华市婺城区双龙南街828号,邮编:321017。",
+    "网站维护联系电话:023-55128091 ICP备案:渝ICP备12003733号-1",
+    "项目总投资381.9万元,全部为中央资金。",
+    "“赣服通”4.0建设等重点工作任务推进",
+])
+def test_contacts_addresses_versions_and_budget_totals_are_not_requirements(text):
+    assert extract_requirements(text) == []
+
+
+def test_a_bound_that_yields_to_the_word_after_the_number():
+    assert fields("普惠性幼儿园覆盖率稳定在80%以上") == [
+        req(">=", 80, "%", subject="普惠性幼儿园覆盖率", target=True)]
+    assert fields("城镇调查失业率控制在5.5%左右") == [req("about", 5.5, "%", subject="城镇调查失业率")]
+    assert fields("城镇登记失业率控制在4.5%以内") == [req("<=", 4.5, "%", subject="城镇登记失业率")]
+
+
+def test_a_verb_its_object_then_the_number():
+    assert fields("郑州要新改造农村无害化卫生厕所3万户") == [
+        req("=", 30000, "户", subject="农村无害化卫生厕所")]
+    assert fields("新建10千伏线路39.34公里,低压线路140.89公里,配套配电变压器42台") == [
+        req("=", 39.34, "公里", subject="10千伏线路"), req("=", 140.89, "公里", subject="低压线路"),
+        req("=", 42, "台", subject="配电变压器")]
+    assert fields("年均增加停车泊位5000个以上(含各类新建、改建、配建停车泊位)") == [
+        req(">=", 5000, "个", subject="停车泊位")]
+
+
+def test_a_range_of_ratios():
+    assert fields("城市机动车停车泊位与机动车拥有量之比达到1.2:1至1.5:1") == [
+        req("range", 1.2, ":1", value_max=1.5, subject="城市机动车停车泊位与机动车拥有量之比", target=True)]
+
+
+def test_a_threshold_that_says_who_a_rule_is_for_is_no_requirement():
+    assert extract_requirements("在职职工总数30人(含)以下的企业暂免征收残疾人保障金") == []
+    assert fields("建成100个以上的美丽乡村精品村") == [req(">=", 100, "个", subject="美丽乡村精品村")]
+
+
+def test_subjects_leave_out_deadlines_and_stop_at_the_next_number():
+    assert fields("到2014年底公共交通出行分担率达到45%以上") == [
+        req(">=", 45, "%", subject="公共交通出行分担率", target=True)]
+    assert [r.subject for r in extract_requirements("养老服务设施覆盖所有城市社区、90%以上乡镇和60%以上村")] == [
+        "乡镇", "村"]
+    assert [r.subject for r in extract_requirements("力争完成60个县(市、区)水源置换工作")] == [
+        "县(市、区)水源置换工作"]
+
+
+def test_deadlines_with_a_closing_date_or_no_year():
+    assert [(d.text, d.date) for d in extract_deadlines("意见反馈截止时间为2023年6月13日。")] == [
+        ("截止时间为2023年6月13日", "2023-06-13")]
+    found = extract_deadlines("各牵头单位于2月29日前将细化方案报送至县政府政务督查室", plan_date="2024-02-22")
+    assert [(d.text, d.date, d.relative) for d in found] == [("于2月29日前", "2024-02-29", None)]
+    found = extract_deadlines("各牵头单位于2月29日前将细化方案报送至县政府政务督查室")
+    assert [(d.text, d.date, d.relative) for d in found] == [("于2月29日前", None, "于2月29日前")]
+    found = extract_deadlines("从2021年4月20日起至6月30日,开展交通秩序综合整治行动")
+    assert [(d.text, d.date) for d in found] == [("6月30日", "2021-06-30")]
+    assert extract_deadlines("于3月15日召开推进会") == []

@@ -23,10 +23,11 @@ def _case(entry: dict):
 
 
 def test_corpus_is_varied_and_cited():
-    assert len(CORPUS) >= 40
-    assert len({e["domain"] for e in CORPUS}) >= 8
+    assert len(CORPUS) >= 90
+    assert len({e["domain"] for e in CORPUS}) >= 20
     assert all(e["source"]["url"].startswith("http") and e["source"]["title"] for e in CORPUS)
-    assert sum(1 for e in CORPUS if not e["requirements"]) >= 10  # numbers that are names, dates, slogans
+    # numbers that are names, dates, slogans, phone numbers, addresses, budget totals
+    assert sum(1 for e in CORPUS if not e["requirements"]) >= 15
 
 
 @pytest.mark.parametrize("entry", [_case(e) for e in CORPUS])

@@ -130,7 +130,7 @@ def _strip(text: str, vocab: Vocab) -> str:
             if m and m.end():
                 text, changed = text[m.end():], True
         word = starts_with(text, vocab.subject_strip_prefix)
-        if word:
+        if word and not starts_with(text, vocab.subject_keep_prefix):
             text, changed = text[len(word):], True
         word = ends_with(text, vocab.subject_strip_suffix)
         if word:

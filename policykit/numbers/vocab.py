@@ -50,6 +50,7 @@ class Vocab:
     condition_blockers: tuple[str, ...]
     subject_strip_prefix: tuple[str, ...]
     subject_strip_suffix: tuple[str, ...]
+    subject_keep_prefix: tuple[str, ...]
     not_requirements: tuple[re.Pattern[str], ...]
     per_each_staff: tuple[str, ...]
     quote_pairs: tuple[str, ...]
@@ -100,6 +101,7 @@ def load_vocab(path: str | None = None) -> Vocab:
         condition_blockers=_longest_first(data["condition_blockers"]),
         subject_strip_prefix=_longest_first(data["subject_strip_prefix"]),
         subject_strip_suffix=_longest_first(data["subject_strip_suffix"]),
+        subject_keep_prefix=_longest_first(data.get("subject_keep_prefix", [])),
         not_requirements=tuple(re.compile(p) for p in data["not_requirements"]),
         per_each_staff=_longest_first(data["per_each_staff"]),
         quote_pairs=tuple(data["quote_pairs"]),

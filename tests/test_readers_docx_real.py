@@ -209,3 +209,24 @@ def test_embedded_objects_and_imported_chunks_are_reported_missing(tmp_path):
     assert raw.warnings == [
         "2 embedded object(s) not read (an Excel sheet or another file inside the document): their content is missing",
         "1 imported chunk(s) (w:altChunk, e.g. HTML pasted by an export) not read: their content is missing"]
+
+
+def test_a_page_break_paragraph_is_one_empty_line_and_a_break_between_text_splits_it(tmp_path):
+    body = "".join([
+        _p(_r("三、保障措施")),
+        _p('<w:r><w:br w:type="page"/></w:r>'),
+        _p(_r("附件"), '<w:r><w:br w:type="page"/></w:r>'),
+        _p(_r("重点工作任务清单"), '<w:r><w:br w:type="column"/></w:r>', _r("（2023年）")),
+    ])
+    assert _lines(tmp_path, body) == ["三、保障措施", "", "附件", "重点工作任务清单", "（2023年）"]
+
+
+def test_a_custom_number_format_falls_back_as_word_2007_would(tmp_path):
+    numbering = (
+        '<w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="01, 02, 03, ..."/>'
+        '</mc:Choice><mc:Fallback><w:numFmt w:val="decimalZero"/></mc:Fallback></mc:AlternateContent>'
+        '<w:lvlText w:val="%1 "/></w:lvl></w:abstractNum><w:num w:numId="8"><w:abstractNumId w:val="8"/></w:num>')
+    numbered = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="8"/></w:numPr>'
+    body = _p(_r("排查"), ppr=numbered) + _p(_r("整改"), ppr=numbered)
+    assert _lines(tmp_path, body, numbering=numbering) == ["01 排查", "02 整改"]

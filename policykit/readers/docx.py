@@ -32,6 +32,9 @@ _TEXT_MARKS = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n"
 _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 _SOFT_HYPHEN = "\u00ad"  # shown only where Word breaks a line; plans never break Chinese there
 _OFF = ("0", "false", "off")
+# A page or column break starts a new line only between text: alone (Word's "page break"
+# paragraph) or at either end of a paragraph it adds no line of its own.
+_PAGE_BREAK = "\x0c"
 
 _TOC_STYLE = "toc "  # Word's table-of-contents entry styles are "toc 1" … "toc 9", whatever the UI language
 
@@ -94,7 +97,7 @@ class _Walker:
     def paragraph_text(self, p, boxes: list) -> str:
         parts: list[str] = []
         _inline_text(p, parts, boxes)
-        return "".join(parts)
+        return "".join(parts).strip(_PAGE_BREAK).replace(_PAGE_BREAK, "\n")
 
     def paragraph(self, p) -> None:
         boxes: list = []
@@ -158,6 +161,8 @@ def _inline_text(el, out: list[str], boxes: list) -> None:
             out.append((child.text or "").replace(_SOFT_HYPHEN, ""))
         elif (tag == W + "r" and _hidden(child)) or (tag == W + "sdt" and _placeholder(child)):
             continue
+        elif tag == W + "br" and child.get(W + "type") in ("page", "column"):
+            out.append(_PAGE_BREAK)
         elif tag in _TEXT_MARKS:
             out.append(_TEXT_MARKS[tag])
         elif tag in (W + "txbxContent", W + "object"):

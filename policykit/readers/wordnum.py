@@ -128,10 +128,19 @@ def _int(value: str | None, default: int | None = None) -> int | None:
         return default
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _num_fmt(lvl) -> str:
+    """The level's number format; Word 2010+ wraps a custom one in mc:AlternateContent, read its Fallback."""
+    fmt = _val(lvl, "numFmt") or _val(lvl.find(f"{_MC}AlternateContent/{_MC}Fallback"), "numFmt")
+    return fmt or "decimal"
+
+
 def _parse_level(lvl) -> Level:
     return Level(
         start=_int(_val(lvl, "start"), 1) or 0,
-        fmt=_val(lvl, "numFmt") or "decimal",
+        fmt=_num_fmt(lvl),
         text=_val(lvl, "lvlText") or "",
         restart=_int(_val(lvl, "lvlRestart")),
         legal=lvl.find(W + "isLgl") is not None and _val(lvl, "isLgl") not in ("0", "false"),

@@ -79,3 +79,11 @@ def test_a_visible_field_table_wins_over_meta_tags(tmp_path):
     assert [b.text for b in raw.blocks][-2:] == [
         "各乡镇（街道），市级各有关部门：", "现将《蒙自市校园安全工作方案》印发给你们，请认真贯彻执行。"]
     assert raw.warnings == []
+
+
+def test_a_big5_page_that_says_gb2312_is_read_as_big5(tmp_path):
+    text = "臺北市政府關於進一步加強校園安全工作的實施方案，各區公所應當落實責任，每所學校至少配備一名專職保安人員。"
+    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>' \
+           f'<div class="TRS_Editor"><p>{text}</p></div></body></html>'
+    raw = read(_write(tmp_path, "notice.html", page, "big5"))
+    assert (raw.encoding, [b.text for b in raw.blocks]) == ("big5", [text])

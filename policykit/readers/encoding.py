@@ -102,7 +102,8 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
         return Decoded(text, "utf-8", sure=True)
     if declared:
         text = _strict(data, declared)
-        if text is not None:
+        # A wrong declaration (a Big5 page saying gb2312) often decodes too, into rare characters.
+        if text is not None and verdict(text, declared)[0] is None:
             return Decoded(text, declared)
     gb = _strict(data, "gb18030")
     guess = _guess(data)

@@ -4,7 +4,8 @@ Each covers a way of writing assignments the seeds do not: field lines "牵头�
 "主要协作单位:" (Lingbi), a section headed by its lead unit (Qinxian), a standing rule
 "列第一位者为牵头单位,下同" in traditional characters (Neijiang), a plan collapsed into one
 paragraph with "(A、B牵头,C参加)" (Jining), 责任单位 lines without a lead (Gongshu), a field
-table flattened with bars (Jinxiang), "(A、B牽頭,C及D按職責分工負責)" in traditional characters (Xianyang).
+table flattened with bars (Jinxiang), "(A、B牽頭,C及D按職責分工負責)" in traditional characters (Xianyang),
+"(A、B、C負責)" with no lead (Dongguan).
 """
 
 from __future__ import annotations
@@ -18,16 +19,11 @@ import policykit
 from policykit.text import squeeze_spaces
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL = ["gongshu_air_pollution_plan_2018", "jining_employment_opinions_tasks_2015",
+REAL = ["dongguan_employment_opinions_2021", "gongshu_air_pollution_plan_2018", "jining_employment_opinions_tasks_2015",
         "jinxiang_government_work_duties_2025", "lingbi_health_work_report_tasks_2021",
         "neijiang_employment_opinions_tasks", "qinxian_government_work_report_tasks_2025",
         "xianyang_streamlining_reform_tasks_2022"]
 REGISTRY_FLAGS = {"unit-unknown"}
-# Splitting glued unit names belongs to policykit.units; these documents wait on it.
-UNITS_PENDING = {
-    "jining_employment_opinions_tasks_2015": "split_unit_list cuts 国家统计局济宁调查队 into 国家统计局 + 济宁调查队",
-    "jinxiang_government_work_duties_2025": "split_unit_list cuts 县政府园区发展服务中心 into 县政府 + 园区发展服务中心",
-}
 
 
 @pytest.fixture(scope="module", params=REAL)
@@ -47,10 +43,8 @@ def test_tasks_match_gold_structure(real):
     assert [_structure(t.to_dict()) for t in doc.tasks] == [_structure(t) for t in gold["tasks"]]
 
 
-def test_lead_and_co_match_gold(real, request):
-    name, doc, gold = real
-    if name in UNITS_PENDING:
-        request.applymarker(pytest.mark.xfail(reason=UNITS_PENDING[name], strict=True))
+def test_lead_and_co_match_gold(real):
+    _, doc, gold = real
     got = [(t.id, [u.name for u in t.lead], [u.name for u in t.co]) for t in doc.tasks]
     assert got == [(t["id"], t["lead"], t["co"]) for t in gold["tasks"]]
 
@@ -72,14 +66,6 @@ def test_outline_size_matches_gold(real):
 def test_every_source_has_a_row_in_sources_md():
     listed = (ROOT / "corpora" / "SOURCES.md").read_text(encoding="utf-8")
     assert [name for name in REAL if f"`{name}.txt`" not in listed] == []
-
-
-def test_jining_all_but_the_unit_split():
-    doc = policykit.parse(ROOT / "corpora" / "jining_employment_opinions_tasks_2015.txt")
-    first = doc.tasks[0]
-    assert [u.name for u in first.lead] == ["市发展改革委", "市人力资源社会保障局"]
-    assert [u.name for u in first.co][:9] == ["市委组织部", "市经济和信息化委", "市教育局", "市科技局", "市财政局",
-                                             "市住房城乡建设局", "市农业局", "市商务局", "市统计局"]
 
 
 def test_qinxian_notice_items_are_not_tasks_but_stay_in_the_outline():

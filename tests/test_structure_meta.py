@@ -202,3 +202,13 @@ def test_a_page_label_is_not_a_title():
 def test_a_party_committee_office_names_its_county():
     assert region_of("中共嵊泗县委办公室嵊泗县人民政府办公室") == {
         "province": "浙江省", "prefecture": "舟山市", "county": "嵊泗县", "level": "county"}
+
+
+def test_traditional_title_is_found_over_a_lead_in_sentence():
+    meta = parse_text("東府〔2021〕54號\n東莞市人民政府關于貫徹落實《廣東省穩定就業若干政策措施》的實施意見\n"
+                      "各鎮人民政府(街道辦事處),市府直屬各單位:\n為貫徹落實《廣東省人民政府關于印發廣東省穩定就業若干政策措施的通知》"
+                      ",提出如下意見:\n").meta
+    assert (meta.title, meta.issuer, meta.doc_number) == (
+        "東莞市人民政府關于貫徹落實《廣東省穩定就業若干政策措施》的實施意見", "東莞市人民政府", "東府〔2021〕54號")
+    assert meta.references[0] == "《廣東省穩定就業若干政策措施》"
+    assert meta.region["prefecture"] == "东莞市"

@@ -152,8 +152,8 @@ def _date_line(lines: list[Line], fields: dict[str, str]) -> str | None:
 def _first_line(lines: list[Line], fields: dict[str, str]) -> str | None:
     """The title: the first opening line that reads like one, else the first that is not furniture.
 
-    Sentences ("经县政府同意,现将…印发给你们。"), numbered items ("一、…", "2.…") and
-    "附件:" lines are not titles; table bars and a 文号 after the title are dropped
+    Sentences ("经县政府同意,现将…印发给你们。", "…提出如下意见:"), numbered items ("一、…",
+    "2.…") and "附件:" lines are not titles; table bars and a 文号 after the title are dropped
     ("…的通知 拱政办发〔2018〕42号" → "…的通知").
     """
     values = set(fields.values())
@@ -162,9 +162,9 @@ def _first_line(lines: list[Line], fields: dict[str, str]) -> str | None:
         text = _title_trim(ln.raw)
         if (text and text.rstrip(":：") not in ALL_FIELDS and text not in values and not parse_date(text)
                 and not _FURNITURE.search(ln.norm) and not _FIELD_RE.search(ln.norm)
-                and "。" not in norm(text) and not _NOT_TITLE.match(norm(text))):
+                and "。" not in norm(text) and not norm(text).endswith(":") and not _NOT_TITLE.match(norm(text))):
             candidates.append(text)
-    titled = [t for t in candidates[:15] if _TITLE_WORDS.search(t) and len(t) <= 120]
+    titled = [t for t in candidates[:15] if _TITLE_WORDS.search(norm(t)) and len(t) <= 120]
     # a word or two ("全文", "正文") is a page's label, not a title
     return (titled or [t for t in candidates if len(t) >= 6] or [None])[0]
 
@@ -255,7 +255,8 @@ def period_of(*texts: str | None) -> dict[str, int | None] | None:
 
 
 # A body named right before 《…》 issued it: "国务院《关于…的意见》" is not the document itself,
-# even when its title reads like ours ("济宁市人民政府关于…的意见").
+# even when its title reads like ours ("济宁市人民政府关于…的意见"); nor is the document our
+# title carries out ("关于贯彻落实《广东省…政策措施》的实施意见").
 _CITED_BY = re.compile(r"(?:国务院|中共中央|党中央|中央|省委|省政府|省人民政府|州委|州政府|市委|市政府|部|厅|委)$")
 
 
@@ -266,7 +267,8 @@ def references(text: str, title: str | None) -> list[str]:
     seen: set[str] = set()
     for m in _REFERENCE.finditer(text):
         key = norm(m.group(0))
-        cited = bool(_CITED_BY.search(norm(text[max(0, m.start() - 6):m.start()])))
+        cited = (bool(_CITED_BY.search(norm(text[max(0, m.start() - 6):m.start()])))
+                 or bool(re.search(r"(?:贯彻落实|贯彻|落实)" + re.escape(key), own)))
         if key in seen or (own and key[1:-1] and key[1:-1] in own and not cited):
             continue
         seen.add(key)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable
 from typing import Any
 
 from policykit.model import Document, Task, Unit
+from policykit.sheets import append_row, csv_bytes
 
 FORMATS = ("json", "jsonl", "csv", "xlsx", "md")
 
@@ -67,13 +67,7 @@ def task_rows(doc: Document) -> Iterable[list[Any]]:
 
 
 def to_csv(docs: list[Document]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(TASK_COLUMNS)
-    for doc in docs:
-        writer.writerows(task_rows(doc))
-    # A BOM so that Excel opens the Chinese text as UTF-8.
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return csv_bytes(TASK_COLUMNS, (row for doc in docs for row in task_rows(doc)))
 
 
 def to_xlsx(docs: list[Document]) -> bytes:
@@ -83,24 +77,24 @@ def to_xlsx(docs: list[Document]) -> bytes:
     wb = Workbook()
     tasks = wb.active
     tasks.title = "tasks"
-    tasks.append(TASK_COLUMNS)
+    append_row(tasks, TASK_COLUMNS)
     units = wb.create_sheet("units")
-    units.append(["document", "task_id", "role", "raw", "name", "canonical", "level", "region",
-                  "kind", "known", "confidence"])
+    append_row(units, ["document", "task_id", "role", "raw", "name", "canonical", "level", "region",
+                       "kind", "known", "confidence"])
     reqs = wb.create_sheet("requirements")
-    reqs.append(["document", "task_id", "text", "subject", "op", "value", "value_max", "unit",
-                 "period", "condition", "target", "flags"])
+    append_row(reqs, ["document", "task_id", "text", "subject", "op", "value", "value_max", "unit",
+                      "period", "condition", "target", "flags"])
     for doc in docs:
         for row in task_rows(doc):
-            tasks.append(row)
+            append_row(tasks, row)
         for t in doc.tasks:
             for role, group in (("lead", t.lead), ("co", t.co)):
                 for u in group:
-                    units.append([doc.source.path, t.id, role, u.raw, u.name, u.canonical, u.level,
-                                  u.region, u.kind, u.known, u.confidence])
+                    append_row(units, [doc.source.path, t.id, role, u.raw, u.name, u.canonical, u.level,
+                                       u.region, u.kind, u.known, u.confidence])
             for r in t.requirements:
-                reqs.append([doc.source.path, t.id, r.text, r.subject, r.op, r.value, r.value_max,
-                             r.unit, r.period, r.condition, r.target, ";".join(r.flags)])
+                append_row(reqs, [doc.source.path, t.id, r.text, r.subject, r.op, r.value, r.value_max,
+                                  r.unit, r.period, r.condition, r.target, ";".join(r.flags)])
     tasks.freeze_panes = "A2"
     buf = io.BytesIO()
     wb.save(buf)

@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 from policykit.comparison import tables
 from policykit.comparison.report_html import BLUES, ORANGES, ramp
 from policykit.comparison.result import Comparison, Frame
-
-# Characters XML 1.0 forbids; PDF extraction leaves them in text now and then.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def cell_value(value: Any) -> Any:
-    """A value openpyxl can store as data: control characters dropped."""
-    if isinstance(value, str):
-        return _ILLEGAL.sub("", value)
-    return value
+from policykit.sheets import append_row
 
 
 def add_sheet(wb: Any, frame: Frame) -> Any:
@@ -30,12 +20,7 @@ def add_sheet(wb: Any, frame: Frame) -> Any:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in frame.rows:
-        ws.append([cell_value(v) for v in row])
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            # A unit name such as "=HYPERLINK(…)" in an untrusted document must stay text.
-            if cell.data_type == "f":
-                cell.data_type = "s"
+        append_row(ws, row)
     ws.freeze_panes = "A2"
     for i, column in enumerate(frame.columns, start=1):
         longest = max([len(str(column))] + [len(str(r[i - 1] or "")) for r in frame.rows[:200]])

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from policykit.comparison.result import ASSIGNMENT_COLUMNS, Comparison
 from policykit.errors import UsageError
+from policykit.sheets import csv_bytes
 
 FORMATS = ("html", "md", "xlsx", "csv")
-
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
 def format_for(target: str, fmt: str | None = None) -> str:
@@ -29,22 +25,10 @@ def format_for(target: str, fmt: str | None = None) -> str:
     return chosen
 
 
-def _csv_safe(value: object) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe: "=1+1" → "'=1+1"."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def to_csv(comparison: Comparison) -> bytes:
     """The long assignment table, UTF-8 with a BOM so that Excel reads the Chinese right."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(ASSIGNMENT_COLUMNS)
-    for a in comparison.assignments:
-        row = a.as_row()
-        writer.writerow([_csv_safe(row[c]) for c in ASSIGNMENT_COLUMNS])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    rows = (a.as_row() for a in comparison.assignments)
+    return csv_bytes(ASSIGNMENT_COLUMNS, ([row[c] for c in ASSIGNMENT_COLUMNS] for row in rows))
 
 
 def render(comparison: Comparison, fmt: str) -> bytes:

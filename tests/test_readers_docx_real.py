@@ -230,3 +230,34 @@ def test_a_custom_number_format_falls_back_as_word_2007_would(tmp_path):
     numbered = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="8"/></w:numPr>'
     body = _p(_r("排查"), ppr=numbered) + _p(_r("整改"), ppr=numbered)
     assert _lines(tmp_path, body, numbering=numbering) == ["01 排查", "02 整改"]
+
+
+def _centred(text: str, half_points: int) -> str:
+    return _p(_r(text, f'<w:sz w:val="{half_points}"/>'), ppr='<w:jc w:val="center"/>')
+
+
+def test_a_title_broken_over_centred_paragraphs_or_a_soft_break_is_one_line(tmp_path):
+    body = "".join([
+        _centred("蒙自市人民政府办公室文件", 72),  # 发文机关标志: larger still, a line of its own
+        _centred("蒙政办发〔2023〕37号", 32),
+        _centred("蒙自市人民政府办公室关于印发", 44),
+        _centred("蒙自市校园安全工作方案的通知", 44),
+        _centred("（2023—2025年）", 32),
+        _p(_r("各乡镇（街道），市级各有关部门：", '<w:sz w:val="32"/>')),
+        _p(_r("蒙自市校园安全", '<w:sz w:val="44"/>'), '<w:r><w:br/></w:r>', _r("工作方案", '<w:sz w:val="44"/>'),
+           ppr='<w:jc w:val="center"/>'),
+        _centred("附件", 32),
+        _centred("重点工作任务清单", 32),
+    ])
+    assert _lines(tmp_path, body) == [
+        "蒙自市人民政府办公室文件", "蒙政办发〔2023〕37号", "蒙自市人民政府办公室关于印发蒙自市校园安全工作方案的通知",
+        "（2023—2025年）", "各乡镇（街道），市级各有关部门：", "蒙自市校园安全工作方案", "附件", "重点工作任务清单"]
+
+
+def test_a_title_set_by_its_style_is_joined(tmp_path):
+    styles = ('<w:style w:type="paragraph" w:styleId="BT"><w:name w:val="公文标题"/>'
+              '<w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="44"/></w:rPr></w:style>')
+    body = (_p(_r("青浦区校园安全风险防控"), ppr='<w:pStyle w:val="BT"/>')
+            + _p(_r("职责分工表"), ppr='<w:pStyle w:val="BT"/>') + _p(_r("一、风险排查")))
+    raw = read(build_docx_xml(tmp_path / "plan.docx", body, styles=styles))
+    assert [(p.text, p.style) for p in raw.blocks] == [("青浦区校园安全风险防控职责分工表", "公文标题"), ("一、风险排查", None)]

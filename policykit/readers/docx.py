@@ -17,6 +17,7 @@ from collections import Counter
 
 from policykit.errors import InputError
 from policykit.model import RawDocument
+from policykit.readers.docxtitle import Look, style_looks, title_size
 from policykit.readers.limits import Limits
 from policykit.readers.lines import LineWriter
 from policykit.readers.wordnum import NumberingState, W, style_numbering_map
@@ -62,9 +63,11 @@ def _part_root(document, attribute: str):
 class _Walker:
     """Walk the body once, in order, writing lines and collecting blocks."""
 
-    def __init__(self, numbering: NumberingState, style_names: dict[str, str]) -> None:
+    def __init__(self, numbering: NumberingState, style_names: dict[str, str], looks: dict[str, Look]) -> None:
         self.numbering = numbering
         self.style_names = style_names
+        self.looks = looks
+        self.title: tuple[str, int, str | None] | None = None  # a title being joined: text, size, style
         self.out = LineWriter()
         self.blocks: list = []
         self.nested_tables = 0
@@ -123,8 +126,26 @@ class _Walker:
             return
         text = (label or "") + self.carry + text
         self.carry = ""
+        size = title_size(p, self.looks) if label is None and text.strip() else None
+        if size is not None:
+            self.join_title("".join(text.split("\n")), size, style)
+            return
+        self.flush_title()
         for i, line in enumerate(text.split("\n")):
             self.blocks.append(self.out.paragraph(line, style=style, numbering=label if i == 0 else None))
+
+    def join_title(self, text: str, size: int, style: str | None) -> None:
+        """A title line: held, and joined with the next one when that is a title line of the same size."""
+        if self.title is not None and self.title[1] == size:
+            self.title = (self.title[0] + text, size, self.title[2])
+            return
+        self.flush_title()
+        self.title = (text, size, style)
+
+    def flush_title(self) -> None:
+        if self.title is not None:
+            self.blocks.append(self.out.paragraph(self.title[0], style=self.title[2]))
+            self.title = None
 
     # -- tables ----------------------------------------------------------------
 
@@ -148,6 +169,7 @@ class _Walker:
         return "\n".join(line for line in lines if line.strip())
 
     def table(self, tbl) -> None:
+        self.flush_title()
         grid = _grid(tbl, self.cell_text)
         if grid:
             self.blocks.append(self.out.table(grid, header_rows=_header_rows(tbl)))
@@ -274,8 +296,9 @@ def read_docx(path: str, data: bytes, limits: Limits) -> RawDocument:
     document = _open(path, data)
     styles_root = _part_root(document, "styles")
     numbering = NumberingState(_part_root(document, "numbering"), style_numbering_map(styles_root))
-    walker = _Walker(numbering, _style_names(styles_root))
+    walker = _Walker(numbering, _style_names(styles_root), style_looks(styles_root))
     walker.body(document.element.body)
+    walker.flush_title()
     warnings = []
     if walker.carry:
         walker.blocks.append(walker.out.paragraph(walker.carry))

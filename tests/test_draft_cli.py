@@ -82,3 +82,49 @@ def test_without_o_the_docx_goes_to_stdout():
     result = CliRunner().invoke(main, ["draft", str(MENGZI), "--profile", str(JIANSHUI)])
     assert result.exit_code == 0
     assert result.stdout_bytes[:2] == b"PK"
+
+
+def test_an_output_that_is_not_docx_is_a_usage_error(tmp_path):
+    result = run(str(MENGZI), "--profile", str(JIANSHUI), "-o", str(tmp_path / "d.txt"))
+    assert result.exit_code == 2
+    assert f"-o {tmp_path / 'd.txt'}: the draft is a Word file: the name must end in .docx" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_task_list_named_csv_names_the_option(tmp_path):
+    result = run(str(MENGZI), "--profile", str(JIANSHUI), "-o", str(tmp_path / "d.docx"),
+                 "--tasklist", str(tmp_path / "t.csv"))
+    assert result.exit_code == 2
+    assert "--tasklist" in result.stderr and "must end in .xlsx or .docx" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_docx_bytes_are_not_written_to_a_terminal(monkeypatch):
+    monkeypatch.setattr("policykit.cli.draft_cmd.stdout_is_terminal", lambda: True)
+    result = CliRunner().invoke(main, ["draft", str(MENGZI), "--profile", str(JIANSHUI)])
+    assert result.exit_code == 2
+    assert "pass -o PLAN.docx" in result.stderr
+    assert result.stdout_bytes == b""
+
+
+def test_a_json_list_of_several_documents_is_one_error_line(tmp_path):
+    parsed = tmp_path / "both.json"
+    assert CliRunner().invoke(main, ["parse", str(MENGZI), "-o", str(parsed)]).exit_code == 0
+    one = json.loads(parsed.read_text(encoding="utf-8"))
+    parsed.write_text(json.dumps([one, one], ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "plan.docx"
+    result = run(str(parsed), "--profile", str(JIANSHUI), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"policykit: error: {parsed}: holds 2 documents; draft takes one"]
+    assert not out.exists()
+
+
+def test_a_json_list_of_one_document_is_drafted(tmp_path):
+    parsed = tmp_path / "one.json"
+    assert CliRunner().invoke(main, ["parse", str(MENGZI), "-o", str(parsed)]).exit_code == 0
+    one = json.loads(parsed.read_text(encoding="utf-8"))
+    parsed.write_text(json.dumps([one], ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "plan.docx"
+    result = run(str(parsed), "--profile", str(JIANSHUI), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert WordDocument(out).paragraphs[0].text == "建水县人民政府办公室文件"

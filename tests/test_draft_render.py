@@ -229,3 +229,10 @@ def test_plain_task_rows_and_document_properties(result):
     props = result.document.core_properties
     assert (props.author, props.title) == (
         "建水县人民政府办公室", "建水县贯彻落实省州校园安全防范能力提升三年行动计划（2022-2024年）工作方案及重点工作任务清单")
+
+
+def test_an_install_without_the_templates_folder_builds_them_in_memory(monkeypatch, tmp_path):
+    """``pip install .`` ships policykit/ only: the bundled templates are then built, not read."""
+    monkeypatch.setattr("policykit.drafting.render.template_path", lambda name: tmp_path / name)
+    doc = draft(qingpu_document(), load_profile(PROFILES / "songjiang.toml"))
+    assert doc.document.paragraphs[0].text == "松江区人民政府办公室文件"

@@ -31,8 +31,7 @@ def draft(source: str, profile_path: str, out: str, tasklist: str | None, templa
     from policykit.errors import PolicykitError
     from policykit.profile import load_profile
 
-    if tasklist and not tasklist.lower().endswith(TASKLIST_FORMATS):
-        raise click.UsageError("--tasklist must end in .xlsx or .docx")
+    check_outputs(out, tasklist)
     try:
         profile = load_profile(profile_path)
         doc = load_source(source)
@@ -52,6 +51,22 @@ def draft(source: str, profile_path: str, out: str, tasklist: str | None, templa
         click.echo(f"policykit: review: {' '.join(line.split())}", err=True)
 
 
+def check_outputs(out: str, tasklist: str | None) -> None:
+    """Refuse, before any work, outputs that cannot hold what would be written (a usage error, exit 2)."""
+    if out == "-":
+        if stdout_is_terminal():
+            raise click.UsageError("the draft is a Word file: pass -o PLAN.docx (or redirect stdout)")
+    elif not out.lower().endswith(".docx"):
+        raise click.UsageError(f"-o {out}: the draft is a Word file: the name must end in .docx")
+    if tasklist and not tasklist.lower().endswith(TASKLIST_FORMATS):
+        raise click.UsageError(f"--tasklist {tasklist}: the name must end in .xlsx or .docx")
+
+
+def stdout_is_terminal() -> bool:
+    """Whether stdout is a terminal, where .docx bytes would only garble the screen."""
+    return click.get_binary_stream("stdout").isatty()
+
+
 def load_source(path: str):
     """A source plan: a ``policykit parse`` JSON (its text re-read when the file is still there) or a file to parse."""
     import json
@@ -65,6 +80,13 @@ def load_source(path: str):
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
+        if isinstance(data, list):
+            # `compare` takes a list of documents; one is as good as a document here.
+            if len(data) != 1:
+                raise InputError(path, f"holds {len(data)} documents; draft takes one")
+            data = data[0]
+        if not isinstance(data, dict):
+            raise InputError(path, "not a policykit parse JSON: expected an object")
         doc = Document.from_dict(data)
     except OSError as err:
         raise InputError(path, err.strerror or str(err)) from None

@@ -277,12 +277,6 @@ def set_table_borders(tbl_element: Any, size_eighths: int = 4) -> None:
             edge.set(w(key), value)
 
 
-def set_paragraph_section(paragraph_element: Any, sect_pr: Any) -> None:
-    """End a section at this paragraph (its ``w:pPr`` carries the section's ``w:sectPr``)."""
-    ppr = _child(paragraph_element, "pPr", first=True)
-    ppr.append(sect_pr)
-
-
 # ---------------------------------------------------------------------------
 # After rendering
 

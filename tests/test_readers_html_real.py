@@ -87,3 +87,15 @@ def test_a_big5_page_that_says_gb2312_is_read_as_big5(tmp_path):
            f'<div class="TRS_Editor"><p>{text}</p></div></body></html>'
     raw = read(_write(tmp_path, "notice.html", page, "big5"))
     assert (raw.encoding, [b.text for b in raw.blocks]) == ("big5", [text])
+
+
+def test_a_title_broken_by_br_is_one_line_once(tmp_path):
+    title = "蒙自市人民政府办公室关于印发<br>蒙自市校园安全工作方案的通知"
+    body = ("<p>各乡镇（街道），市级各有关部门：</p>"
+            "<p>现将《蒙自市校园安全工作方案》印发给你们，请认真贯彻执行。</p>")
+    above = f'<html><body><div class="article"><h1>{title}</h1><div class="TRS_Editor">{body}</div></div></body></html>'
+    inside = f'<html><body><div class="TRS_Editor"><h1>{title}</h1>{body}</div></body></html>'
+    expected = ["蒙自市人民政府办公室关于印发蒙自市校园安全工作方案的通知", "各乡镇（街道），市级各有关部门：",
+                "现将《蒙自市校园安全工作方案》印发给你们，请认真贯彻执行。"]
+    for name, page in (("above.html", above), ("inside.html", inside)):
+        assert [b.text for b in read(_write(tmp_path, name, page)).blocks] == expected, name

@@ -43,6 +43,7 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl
 # "发布时间：2023-05-09 来源：蒙自市 字体：大": a value ends where another "xx：" begins.
 _NEXT_LABEL = re.compile(r"\s+\S{1,6}\s*[:：]")
 _CONTAINERS = ("div", "td", "article", "section", "main", "body", "dd", "li")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCK_CHILDREN = ["p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article"]
 FIELD_TABLE_SHARE = 0.8  # label/value pairs: labels are half the cells, allow a title cell or two
 MIN_CONTENT_CJK = 30
@@ -94,6 +95,21 @@ def decode_html(data: bytes, path: str):
         return decode_bytes(data, declared)
     except NotText as err:
         raise InputError(path, f"binary data, not HTML ({err})") from None
+
+
+def join_wrapped(a: str, b: str) -> str:
+    """Join two pieces of one line: "印发" + "蒙自市" → "印发蒙自市", "GB/T" + "9704" → "GB/T 9704"."""
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+def heading_text(heading) -> str:
+    """An <h1>'s text on one line, whatever <br> or <span> break it: "…关于印发<br>…的通知" → "…关于印发…的通知"."""
+    text = ""
+    for piece in heading.stripped_strings:
+        text = join_wrapped(text, _WS.sub(" ", piece).strip(_STRIP))
+    return text
 
 
 def _cjk(text: str) -> int:
@@ -170,7 +186,7 @@ def _title(soup, content) -> str | None:
 
     for scope, min_cjk in ((content, 4), (soup, MIN_TITLE_CJK)):
         for candidate in scope.find_all(["h1", "h2"], limit=6):
-            text = _WS.sub(" ", candidate.get_text(" ")).strip(_STRIP)
+            text = heading_text(candidate)
             if _cjk(text) >= min_cjk and (scope is content or not in_furniture(candidate)):
                 return text
     return None
@@ -301,6 +317,8 @@ def linearise(el, out: Linear, field_labels: set[str]) -> None:
             table = table_grid(child, _cell_text)
             if not _is_field_table(table, field_labels):
                 out.items.extend([BREAK, table, BREAK])
+        elif child.name in _HEADINGS:
+            out.items.extend([BREAK, heading_text(child), BREAK])  # a title broken by <br> is one line
         elif child.name in _BLOCKS or child.name in ("table", "td", "th"):
             out.items.append(BREAK)
             linearise(child, out, field_labels)
@@ -349,7 +367,7 @@ def read_html(path: str, data: bytes, limits: Limits) -> RawDocument:
     out = LineWriter()
     blocks = [out.paragraph(f"{label}:{value}") for label, value in fields.items()]
     first = next((item for item in lines if isinstance(item, str)), None)
-    if title and title not in fields.values() and title != first:
+    if title and title not in fields.values() and _compact(title) != _compact(first or ""):
         blocks.append(out.paragraph(title))
     for item in lines:
         if isinstance(item, HtmlTable):

@@ -135,3 +135,14 @@ def test_glyphs_without_a_unicode_mapping_are_kept_as_cid_and_counted(tmp_path, 
     assert [b.text for b in raw.blocks] == ["GB/T 9704-2012", "(cid:18)(cid:52)(cid:86)"]
     assert raw.warnings == ["page 1: 3 characters without a Unicode mapping, shown as (cid:N)"]
     assert capfd.readouterr().err == ""  # pdfminer's own complaints stay quiet
+
+
+def test_a_paragraph_runs_on_across_the_page_break_past_header_and_footer(tmp_path):
+    header = Text(CENTRE, 800, "蒙自市人民政府行政规范性文件", 10.5, centre=True)
+    footer = Text(CENTRE, 70, "蒙政办发〔2023〕37号", 10.5, centre=True)
+    first = "（一）健全工作机制。各乡镇（街道）、市级各有关部门要建立校园安全"  # 27 characters: a full line
+    pdf = build_canvas_pdf(tmp_path / "plan.pdf", [
+        [header, _body(700, "二、主要任务"), _body(120, first, indent=False), footer, Text(480, 40, "— 1 —", 14)],
+        [header, _body(750, "工作专班，每季度至少召开1次专题会议。", indent=False), footer, Text(LEFT, 40, "— 2 —", 14)],
+    ])
+    assert [b.text for b in read(pdf).blocks] == ["二、主要任务", first + "工作专班，每季度至少召开1次专题会议。"]

@@ -105,6 +105,16 @@ def test_random_bytes_that_decode_as_gb18030_are_refused(tmp_path):
     assert err.value.problem == "binary data, not text (only 37% of its 1867 Chinese characters are in common use)"
 
 
+def test_a_decoding_into_kana_and_cyrillic_is_not_text():
+    from policykit.readers.plausible import verdict
+
+    # What GBK's symbol rows give: hiragana, katakana, Greek and Cyrillic, no Chinese character.
+    soup = "ラちむлЩみひьぺどぃゆぱプやベхネソぶじΠ︶пデпъ" * 3
+    assert verdict(soup, "gb18030") == ("96% of its characters are of no Chinese text (kana, Hangul, Cyrillic …)",
+                                        None)
+    assert verdict("（一）健全工作机制。α、β两类风险点各1处，≥95%，№3" * 3, "gb18030") == (None, None)
+
+
 def test_random_bytes_named_txt_are_refused_by_the_text_reader_too(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_bytes(_random_high_bytes(4000, seed=8))

@@ -146,3 +146,13 @@ def test_a_paragraph_runs_on_across_the_page_break_past_header_and_footer(tmp_pa
         [header, _body(750, "工作专班，每季度至少召开1次专题会议。", indent=False), footer, Text(LEFT, 40, "— 2 —", 14)],
     ])
     assert [b.text for b in read(pdf).blocks] == ["二、主要任务", first + "工作专班，每季度至少召开1次专题会议。"]
+
+
+def test_a_lone_number_among_the_body_lines_is_not_a_page_number(tmp_path):
+    # an unruled task list: the 序号 "3" is a line of its own at the top of the page's body
+    pdf = build_canvas_pdf(tmp_path / "list.pdf", [
+        [_body(700, "2", indent=False), _body(670, "开展校园周边环境综合治理", indent=False), Text(480, 40, "— 1 —", 14)],
+        [_body(700, "3", indent=False), _body(670, "完善校园安全防控体系", indent=False), Text(LEFT, 40, "— 2 —", 14)],
+    ])
+    raw = read(pdf)
+    assert ([b.text for b in raw.blocks], raw.warnings) == (["2", "开展校园周边环境综合治理", "3", "完善校园安全防控体系"], [])

@@ -31,6 +31,7 @@ Grid = list[list[tuple[str, tuple[int, int] | None]]]
 MAX_REPEATED_HEADER_ROWS = 3
 CENTRE_TOLERANCE = 1.5  # in character widths: how far off the page's centre a centred line may sit
 TITLE_SIZE_STEP = 1.5  # points above the body size: 2号 title over 3号 body is 6
+MARGIN_BAND = 0.15  # share of the page height at top and bottom where page numbers and running lines sit
 EDGE_LINES = 2  # a page's first and last lines are where headers, footers and page numbers sit
 TWO_COLUMN_GAP = 3.0  # in character widths: wider than any indent or tab inside a line
 MID_LOW, MID_HIGH = 0.3, 0.7  # where the gap between two columns falls, as a share of the page width
@@ -66,6 +67,12 @@ class PageItems:
     left: float = 0.0  # the page's text margins, for telling indents and full lines
     right: float = 0.0
     number: int = 0
+    height: float = 0.0
+
+    def in_margin(self, line: TextLine) -> bool:
+        """In the top or bottom band of the page, where page numbers sit (not a number inside the text)."""
+        band = MARGIN_BAND * self.height
+        return line.top < band or line.bottom > self.height - band
 
     def lines(self) -> list[TextLine]:
         return [item for item in self.items if isinstance(item, TextLine)]
@@ -175,7 +182,7 @@ def page_items(page, number: int, warnings: list[str]) -> PageItems:
     left = min((li.x0 for li in lines), default=0.0)
     # Margins are about symmetric: one short line must not count as reaching the right margin.
     right = max(max((li.x1 for li in lines), default=0.0), float(page.width) - left)
-    return PageItems(items, left, right, number)
+    return PageItems(items, left, right, number, float(page.height))
 
 
 def _running_key(text: str) -> str:
@@ -194,10 +201,12 @@ def _edges(page: PageItems) -> list[TextLine]:
 
 
 def drop_page_furniture(pages: list[PageItems], warnings: list[str]) -> None:
-    """Drop page numbers and running headers/footers: lines at a page's top or bottom that repeat.
+    """Drop page numbers and running headers/footers from the first and last lines of each page.
 
-    A line counts as running when (page numbers blanked) it is at the edge of at
-    least half the pages with text, and of at least two.
+    A page number ("— 3 —") must sit in the page's top or bottom band: a lone "3"
+    among the body lines is a cell of a table without rules.  A line counts as
+    running when (page numbers blanked) it is at the edge of at least half the
+    pages with text, and of at least two.
     """
     with_text = [page for page in pages if page.items]
     seen: dict[str, set[int]] = {}
@@ -213,7 +222,7 @@ def drop_page_furniture(pages: list[PageItems], warnings: list[str]) -> None:
         keep = []
         for item in page.items:
             if isinstance(item, TextLine) and id(item) in edges:
-                if page_number.match(item.text.strip()):
+                if page_number.match(item.text.strip()) and page.in_margin(item):
                     continue
                 key = _running_key(item.text)
                 if key in running:

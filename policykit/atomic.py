@@ -10,16 +10,25 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from policykit.errors import InputError
+
 
 @contextlib.contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success rename it onto ``target``.
 
     On any exception the temporary file is removed and ``target`` is untouched.
+    An output path that cannot be written (a directory, no permission, a
+    missing parent that cannot be made) is an ``InputError`` naming it.
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    if target.is_dir():
+        raise InputError(str(target), "is a directory; give a file name")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as err:
+        raise InputError(str(target), f"cannot write here: {err.strerror or err}") from None
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -27,9 +36,11 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         # mkstemp creates 0600; give the output the permissions a plain open() would.
         os.chmod(tmp_path, 0o666 & ~_umask())
         os.replace(tmp_path, target)
-    except BaseException:
+    except BaseException as err:
         with contextlib.suppress(FileNotFoundError):
             tmp_path.unlink()
+        if isinstance(err, OSError) and not isinstance(err, BrokenPipeError):
+            raise InputError(str(target), f"cannot write: {err.strerror or err}") from None
         raise
 
 

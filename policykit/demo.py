@@ -27,13 +27,17 @@ def run_demo(out_dir: str | Path, corpora: Path = CORPORA) -> Iterator[str]:
     from policykit.comparison.network import write_network
     from policykit.comparison.reports import render
     from policykit.drafting import draft
+    from policykit.errors import InputError
     from policykit.parsing import parse
     from policykit.profile import load_profile
 
     if not corpora.is_dir():
-        raise FileNotFoundError(f"{corpora}: the bundled corpora are not here (run from a source checkout)")
+        raise InputError(str(corpora), "the bundled corpora are not here (run the demo from a source checkout)")
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(str(out), f"cannot make the output directory: {err.strerror or err}") from None
 
     docs = [parse(p) for p in corpus_files(corpora)]
     atomic.write_bytes(out / "corpus.jsonl", output.to_jsonl(docs))

@@ -11,7 +11,9 @@ class InputError(PolicykitError):
     """An input file cannot be read: ``InputError(path, "not a PDF (starts with b'<html')")``."""
 
     def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+        from policykit.text import printable
+
+        super().__init__(f"{printable(path)}: {' '.join(problem.split())}")
         self.path = path
         self.problem = problem
 

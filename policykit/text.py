@@ -7,6 +7,8 @@ the normalised text is the same offset in the text as read.
 
 from __future__ import annotations
 
+import unicodedata
+
 # Full-width forms that have one-character ASCII (or canonical) equivalents.
 _PAIRS = {
     "（": "(", "）": ")", "：": ":", "；": ";", "，": ",", "！": "!", "？": "?",
@@ -51,3 +53,14 @@ def squeeze_spaces(text: str) -> str:
             continue
         out.append(ch)
     return "".join(out)
+
+
+def printable(text: str) -> str:
+    """Control characters and line separators escaped, so a message stays one line.
+
+    A file named ``"a\\nb.txt"`` prints as ``a\\nb.txt``; spaces and Chinese are kept as they are.
+    """
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+        for ch in text
+    )

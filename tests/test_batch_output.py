@@ -7,8 +7,8 @@ import json
 
 from policykit.batch.jsonl import LineWriter, drop_torn_tail, iter_hashes
 from policykit.batch.progress import BatchSummary, StderrProgress
-from policykit.batch.progress import one_line as printable
 from policykit.output import one_line
+from policykit.text import printable
 
 MENGZI_LINE = json.dumps({"schema": "policykit.document/1", "source": {"path": "蒙自.txt", "sha256": "a" * 64}},
                          ensure_ascii=False)

@@ -89,3 +89,22 @@ def test_parse_registry_adds_a_regions_own_bureau(tmp_path):
     assert (without["lead"][0]["known"], "unit-unknown" in without["flags"]) == (False, True)
     assert [(u["name"], u["canonical"], u["level"]) for u in with_it["lead"]] == [("区绿化市容局", "绿化市容", "区")]
     assert "unit-unknown" not in with_it["flags"]
+
+
+def test_unwritable_outputs_are_one_line_naming_the_path(mengzi_path, tmp_path):
+    (tmp_path / "a_dir").mkdir()
+    (tmp_path / "a_file").write_text("x")
+    runner = CliRunner()
+    cases = [
+        (["parse", str(mengzi_path), "-o", str(tmp_path / "a_dir")], "is a directory"),
+        (["parse", str(mengzi_path), "-o", str(tmp_path / "a_file" / "sub.json")], "cannot write here"),
+        (["compare", str(mengzi_path), str(mengzi_path), "-o", str(tmp_path / "a_file" / "r.html")],
+         "cannot write here"),
+        (["demo", "-o", str(tmp_path / "a_file" / "demo")], "cannot make the output directory"),
+    ]
+    for args, problem in cases:
+        result = runner.invoke(main, args)
+        lines = result.stderr.strip().splitlines()
+        assert result.exit_code == 1 and len(lines) == 1, (args, result.stderr)
+        assert lines[0].startswith("policykit: error: ") and problem in lines[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a_dir", "a_file"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import networkx as nx
 from click.testing import CliRunner
@@ -10,6 +11,7 @@ from docx import Document as WordDocument
 from openpyxl import load_workbook
 
 from policykit.cli import main
+from policykit.demo import corpus_files
 
 
 def test_demo_writes_parsed_corpus_report_and_draft(tmp_path):
@@ -18,8 +20,12 @@ def test_demo_writes_parsed_corpus_report_and_draft(tmp_path):
     assert result.exit_code == 0, result.output
 
     docs = [json.loads(line) for line in (out / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [len(d["tasks"]) for d in docs] == [40, 33]
-    assert {d["meta"]["region"].get("county") for d in docs} == {"蒙自市", "青浦区"}
+    assert len(docs) == len(corpus_files())
+    by_name = {Path(d["source"]["path"]).name: d for d in docs}
+    seeds = {"mengzi_campus_safety_plan_2023.txt": (40, "蒙自市"), "qingpu_campus_risk_duty_table.txt": (33, "青浦区")}
+    for name, (tasks, county) in seeds.items():
+        assert (len(by_name[name]["tasks"]), by_name[name]["meta"]["region"]["county"]) == (tasks, county)
+    assert all(d["tasks"] for d in docs)
 
     html = (out / "compare.html").read_text(encoding="utf-8")
     assert "<svg" in html or "<table" in html

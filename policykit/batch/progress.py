@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
+
+from policykit.text import printable
 
 
 @dataclass
@@ -51,14 +52,6 @@ class Progress(Protocol):
     def failure(self, path: str, reason: str) -> None: ...
     def warning(self, path: str, message: str) -> None: ...
     def finish(self, summary: BatchSummary) -> None: ...
-
-
-def one_line(text: str) -> str:
-    """Control characters and line separators escaped: a file named ``"a\\nb.txt"`` prints as ``a\\nb.txt``."""
-    return "".join(
-        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
-        for ch in text
-    )
 
 
 def _duration(seconds: float) -> str:
@@ -121,10 +114,10 @@ class StderrProgress:
         self.stream.flush()
 
     def failure(self, path: str, reason: str) -> None:
-        self._print(f"policykit: error: {one_line(path)}: {' '.join(reason.split())}")
+        self._print(f"policykit: error: {printable(path)}: {' '.join(reason.split())}")
 
     def warning(self, path: str, message: str) -> None:
-        self._print(f"policykit: warning: {one_line(path)}: {' '.join(message.split())}")
+        self._print(f"policykit: warning: {printable(path)}: {' '.join(message.split())}")
 
     def finish(self, summary: BatchSummary) -> None:
         self._print(f"policykit: batch: {summary.describe()}")

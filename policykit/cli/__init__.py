@@ -8,6 +8,8 @@ imported inside the commands, never at start-up.
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from policykit import __version__
@@ -19,7 +21,23 @@ from policykit.cli.parse_cmd import parse
 from policykit.cli.units_cmd import units
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group: a ``PolicykitError`` no command handled is one error line and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from policykit.cli.common import EXIT_FAILED, error_line
+        from policykit.errors import PolicykitError, UsageError
+
+        try:
+            return super().invoke(ctx)
+        except UsageError as err:
+            raise click.UsageError(str(err)) from None
+        except PolicykitError as err:
+            error_line(None, str(err))
+            ctx.exit(EXIT_FAILED)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="policykit")
 def main() -> None:
     """Turn Chinese local-government implementation plans into data, and back.

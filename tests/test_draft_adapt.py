@@ -15,8 +15,9 @@ from policykit.drafting.adapt import (
     replace_basis,
     replace_number,
 )
-from policykit.drafting.plan import chinese_date, task_text, trailer
+from policykit.drafting.numerals import chinese_date
 from policykit.drafting.regions import prefecture_forms, source_region
+from policykit.drafting.tasks import task_text, trailer
 from policykit.drafting.vocabulary import vocabulary
 from policykit.model import Document, Meta, Requirement, Source, Task, Unit
 from policykit.profile import profile_from_dict
@@ -257,9 +258,9 @@ def test_deadlines_past_on_the_drafts_date_or_relative_to_the_source_are_flagged
 
 
 def test_outline_numbers_past_ten():
-    from policykit.drafting.plan import chinese_ordinal
+    from policykit.drafting.numerals import to_chinese
 
-    assert [chinese_ordinal(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
+    assert [to_chinese(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
 
 
 BANNER = {"province": "内蒙古自治区", "prefecture": "赤峰市", "county": "克什克腾旗", "level": "county"}

@@ -88,15 +88,19 @@ def review_lines(plan: Plan) -> list[str]:
             seen.add(reason)
             out.append(f"{where}: {reason}" if where else reason)
 
-    for name in ("doc_number", "date", "title", "attachment_title"):
+    for name in ("doc_number", "date", "notice_title", "title", "attachment_title"):
         for piece in getattr(plan, name):
             if piece.review:
                 add(name, piece.review)
     for block in plan.blocks:
+        if block.lead_review:
+            add(block.where, block.lead_review)
         for piece in block.pieces:
             if piece.review:
                 add(block.where, piece.review)
     for row in plan.rows:
+        if row.group_review:
+            add(f"task list: {row.group}", row.group_review)
         for pieces in (row.title, row.measures, row.lead, row.co):
             for piece in pieces:
                 if piece.review:

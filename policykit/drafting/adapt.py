@@ -15,14 +15,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from policykit.drafting.numerals import chinese_forms
 from policykit.drafting.regions import Region, source_region, target_region
 from policykit.drafting.vocabulary import Vocabulary, vocabulary
 from policykit.model import Deadline, Document, Requirement, Unit
 from policykit.profile import Profile
 
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
-_CN_DIGITS = {"零": 0, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9, "十": 10}
 
 
 @dataclass
@@ -269,7 +268,7 @@ def replace_number(text: str, old: float | int | None, new: float | int) -> str 
         m = re.search(rf"(?<![\d.]){re.escape(_number_text(old))}(?![\d.])", text)
         if m:
             return text[:m.start()] + new_text + text[m.end():]
-        for written in _chinese_numerals(old):
+        for written in chinese_forms(old):
             if written in text:
                 return text.replace(written, new_text, 1)
         return None
@@ -279,19 +278,6 @@ def replace_number(text: str, old: float | int | None, new: float | int) -> str 
 
 def _number_text(value: float | int) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _chinese_numerals(value: float | int) -> list[str]:
-    """How a small whole number may be written: 2 → ["两", "二"], 15 → ["十五"]."""
-    if not float(value).is_integer() or not 0 <= value < 100:
-        return []
-    n = int(value)
-    digits = {v: k for k, v in _CN_DIGITS.items() if k not in ("两", "十")}
-    if n < 10:
-        return ["两", "二"] if n == 2 else [digits[n]]
-    tens, ones = divmod(n, 10)
-    head = "十" if tens == 1 else digits[tens] + "十"
-    return [head + (digits[ones] if ones else "")]
 
 
 def adapt_unit(unit: Unit, adapter: Adapter) -> Piece:

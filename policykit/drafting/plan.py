@@ -8,7 +8,6 @@ task-list row share one title and one set of units.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -17,7 +16,6 @@ from policykit.drafting.adapt import (
     Piece,
     adapt_pieces,
     adapt_text,
-    adapt_unit,
     make_adapter,
     mark_deadlines,
     mark_requirements,
@@ -25,13 +23,15 @@ from policykit.drafting.adapt import (
     plain,
     replace_basis,
 )
+from policykit.drafting.linking import consistency_notes, link_tasks
+from policykit.drafting.numerals import chinese_date, to_chinese
 from policykit.drafting.source import Section, SourceParts, split_source
+from policykit.drafting.tasks import DraftTask, draft_task, garbled_warnings, trailer
 from policykit.drafting.vocabulary import Vocabulary
 from policykit.model import Document, Requirement, Task
 from policykit.profile import Profile
 from policykit.text import normalise, squeeze_spaces
 
-CN_NUMERALS = "一二三四五六七八九十"
 MAX_RUN_IN = 30  # characters: a longer stretch before the first 。 is prose, not a run-in heading
 
 
@@ -44,6 +44,7 @@ class Block:
     lead: str = ""  # "(一)强化组织保障。" or "1.加强学校人防建设。", set in its heading font
     lead_level: int = 0  # 2: (一) 楷体, 3: 1. 仿宋
     where: str = ""  # for review lines: "一、总体目标" or "任务 4 加强学校人防建设"
+    lead_review: str | None = None  # why the run-in heading must be checked (it is highlighted)
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Row:
     lead: list[Piece] = field(default_factory=list)
     co: list[Piece] = field(default_factory=list)
     where: str = ""
+    group_review: str | None = None  # why the group row must be checked (it is highlighted)
 
 
 @dataclass
@@ -74,19 +76,6 @@ class Plan:
     notes: list[str] = field(default_factory=list)  # review lines not tied to one piece
 
 
-@dataclass
-class DraftTask:
-    """A task as drafted: adapted title, body pieces, units; shared by the body and the list."""
-
-    group: str
-    title: str
-    body: list[Piece]
-    lead: list[Piece]
-    co: list[Piece]
-    continuation: bool  # a sub-row of the task before it (same number and title)
-    where: str
-
-
 def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) -> Plan:
     """The draft's content for ``profile`` from the parsed source ``doc``."""
     adapter = adapter or make_adapter(doc, profile)
@@ -97,10 +86,11 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
     body_tasks = [t for t in doc.tasks if t.origin == "body"]
     table_tasks = [t for t in doc.tasks if t.origin == "table"]
     main_tasks = body_tasks or table_tasks
-    drafted = {t.id: draft_task(t, adapter, vocab) for t in main_tasks}
+    garbled = garbled_warnings(doc)
+    drafted = {t.id: draft_task(t, adapter, vocab, garbled.get(t.id)) for t in main_tasks}
     links = link_tasks(body_tasks, table_tasks) if body_tasks else {t.id: t for t in table_tasks}
     if body_tasks:
-        notes += consistency_notes(table_tasks, links)
+        notes += consistency_notes(body_tasks, table_tasks, links)
     if not main_tasks:
         notes.append("the source has no tasks: the plan has no task part and the task list is empty")
     if not adapter.source.county or not adapter.source.level:
@@ -115,7 +105,7 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
         at = next((i for i, s in enumerate(sections) if "保障" in s.title), len(sections))
         sections.insert(at, Section(words["tasks_heading"], tasks=True))
     for number, section in enumerate(sections):
-        heading = f"{chinese_ordinal(number + 1)}、{plain(adapt_text(section.title, adapter))}"
+        heading = f"{to_chinese(number + 1)}、{plain(adapt_text(section.title, adapter))}"
         blocks.append(Block("h1", [Piece(heading)], where=heading))
         if section.tasks:
             blocks += _task_blocks([drafted[t.id] for t in main_tasks], heading)
@@ -125,7 +115,7 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
     attachment = _attachment_title(parts, title_text, adapter)
     if main_tasks:
         blocks.append(Block("body", [Piece(f"附件:{plain(attachment)}")], where="附件"))
-    rows = _rows(table_tasks or main_tasks, links, drafted, adapter, vocab)
+    rows = _rows(table_tasks or main_tasks, links, drafted, adapter, vocab, garbled)
     issuer = profile.issuer or words["issuer"].format(name=profile.name)
     return Plan(
         doc_number=[Piece(profile.doc_number)] if profile.doc_number else
@@ -133,9 +123,9 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
         issuer=issuer,
         date=[Piece(chinese_date(profile.date))] if profile.date else
         [Piece("    年  月  日", "date missing from the profile")],
-        notice_title=[Piece(words["notice_title"].format(issuer=issuer, title=title_text))],
+        notice_title=fill(words["notice_title"], title, issuer=issuer),
         addressees=profile.addressees or words["addressees"].format(level=profile.level),
-        notice_body=[Piece(words["notice_body"].format(title=title_text))],
+        notice_body=fill(words["notice_body"], title),
         title=title,
         blocks=blocks,
         attachment_title=attachment,
@@ -144,18 +134,10 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
     )
 
 
-def chinese_ordinal(n: int) -> str:
-    """Outline numbers: ``1`` → ``"一"``, ``10`` → ``"十"``, ``12`` → ``"十二"``, ``21`` → ``"二十一"``."""
-    if n <= 10:
-        return CN_NUMERALS[n - 1]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN_NUMERALS[tens - 1]) + "十" + (CN_NUMERALS[ones - 1] if ones else "")
-
-
-def chinese_date(iso: str) -> str:
-    """``"2024-04-08"`` → ``"2024年4月8日"`` (no leading zeros, GB/T 9704 成文日期)."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.year}年{day.month}月{day.day}日"
+def fill(wording: str, title: list[Piece], **fields: str) -> list[Piece]:
+    """Fixed wording around the plan's title, keeping its review notes: ``"关于印发{title}的通知"`` → pieces."""
+    before, _, after = wording.partition("{title}")
+    return merge([Piece(before.format(**fields)), *title, Piece(after.format(**fields))])
 
 
 def _plan_title(parts: SourceParts, profile: Profile, adapter: Adapter) -> list[Piece]:
@@ -200,7 +182,7 @@ def _prose_blocks(paragraphs: list[str], goals: list[Requirement], adapter: Adap
         rest = paragraph
         if m:
             count += 1
-            label = f"({chinese_ordinal(count)})"
+            label = f"({to_chinese(count)})"
             rest = paragraph[m.end():]
             stop = _run_in_end(rest)
             lead, rest = label + rest[:stop], rest[stop:]
@@ -222,60 +204,9 @@ def _run_in_end(text: str) -> int:
     return len(text) if len(text) <= MAX_RUN_IN else 0
 
 
-def draft_task(task: Task, adapter: Adapter, vocab: Vocabulary) -> DraftTask:
-    """One task for the new county: its text without the old trailer, numbers checked, units re-levelled."""
-    title = plain(adapt_text(squeeze_spaces(task.title), adapter))
-    text = task_text(task, vocab)
-    pieces = mark_deadlines(mark_requirements(text, task.requirements, adapter), task.deadlines, adapter)
-    if "garbled" in task.flags:
-        pieces = [Piece(p.text, p.review or "source text garbled: check it against the original") for p in pieces]
-    body = adapt_pieces(pieces, adapter)
-    group = _group_of(task, vocab)
-    return DraftTask(
-        group=plain(adapt_text(group, adapter)) if group else "",
-        title=title,
-        body=body,
-        lead=[adapt_unit(u, adapter) for u in task.lead],
-        co=[adapt_unit(u, adapter) for u in task.co],
-        continuation=False,
-        where=f"task {title}",
-    )
-
-
-def task_text(task: Task, vocab: Vocabulary) -> str:
-    """The task's prose without its number, title and trailer: ``"1.完善…。按照…(牵头单位:…)"`` → ``"按照…"``."""
-    text = squeeze_spaces(task.text.strip()) if any(ch.isspace() for ch in task.text) else task.text.strip()
-    norm = normalise(text)
-    m = vocab.trailer.search(norm)
-    if m:
-        text, norm = text[:m.start()].rstrip(), norm[:m.start()].rstrip()
-    m = vocab.level3.match(norm)
-    if m:
-        text, norm = text[m.end():], norm[m.end():]
-    title = squeeze_spaces(task.title)
-    # "完善…责任制。按照…" repeats the title as a run-in heading; "完善…责任制,健全…" is a sentence.
-    if title and text.startswith(title) and text[len(title):len(title) + 1] in ("", "。", "."):
-        text = text[len(title) + 1:]
-    return text
-
-
-def _group_of(task: Task, vocab: Vocabulary) -> str:
-    """The heading a task sits under, without its number: ["主要任务", "(二)夯实…"] → "夯实…"."""
-    for step in reversed(task.path):
-        step = squeeze_spaces(step)
-        norm = normalise(step)
-        for pattern in (vocab.level1, vocab.level2):
-            m = pattern.match(norm)
-            if m:
-                step = step[m.end():]
-                break
-        if step and step != task.title and not vocab.tasks_section.fullmatch(step.strip()):
-            return step
-    return ""
-
-
 def _task_blocks(tasks: list[DraftTask], where: str) -> list[Block]:
     """(一) group headings and numbered task paragraphs, each with a fresh trailer."""
+    reviews = group_reviews(tasks)
     blocks: list[Block] = []
     group = None
     groups = 0
@@ -286,101 +217,54 @@ def _task_blocks(tasks: list[DraftTask], where: str) -> list[Block]:
             group = task.group
             groups += 1
             number = 0
-            blocks.append(Block("h2", [Piece(f"({chinese_ordinal(groups)}){group}")], where=where))
+            blocks.append(Block("h2", [Piece(f"({to_chinese(groups)})"), Piece(group, reviews.get(group))],
+                                where=where))
         continuation = task.title == previous_title
         previous_title = task.title
         if not continuation:
             number += 1
         lead = "" if continuation else f"{number}.{task.title}。"
         pieces = merge([*task.body, *trailer(task.lead, task.co)])
-        blocks.append(Block("body", pieces, lead=lead, lead_level=3 if lead else 0, where=task.where))
+        blocks.append(Block("body", pieces, lead=lead, lead_level=3 if lead else 0, where=task.where,
+                            lead_review=task.title_review if lead else None))
     return blocks
 
 
-def trailer(lead: list[Piece], co: list[Piece], lead_label: str = "牵头单位", co_label: str = "责任单位") -> list[Piece]:
-    """``(牵头单位:县教育体育局;责任单位:县公安局、各乡镇(街道))`` as pieces (unknown units stay flagged)."""
-    out: list[Piece] = []
-    if not lead and not co:
-        return out
-    out.append(Piece("("))
-    if lead:
-        out.append(Piece(f"{lead_label}:"))
-        out += _joined(lead)
-    if co:
-        out.append(Piece(";" if lead else ""))
-        out.append(Piece(f"{co_label}:"))
-        out += _joined(co)
-    out.append(Piece(")"))
+def group_reviews(tasks: list[DraftTask]) -> dict[str, str]:
+    """Group heading → why it must be checked, from any task under it (the parse warns on one row only)."""
+    out: dict[str, str] = {}
+    for task in tasks:
+        if task.group_review:
+            out.setdefault(task.group, task.group_review)
     return out
-
-
-def _joined(units: list[Piece]) -> list[Piece]:
-    out: list[Piece] = []
-    for i, unit in enumerate(units):
-        if i:
-            out.append(Piece("、"))
-        out.append(Piece(unit.text, unit.review))
-    return out
-
-
-def link_tasks(body: list[Task], table: list[Task]) -> dict[str, Task]:
-    """Each task-list row's body task: by ``same_as``, else by title, else by position."""
-    by_id = {t.id: t for t in body}
-    by_title = {normalise(squeeze_spaces(t.title)): t for t in body}
-    links: dict[str, Task] = {}
-    for i, row in enumerate(table):
-        match = by_id.get(row.same_as or "") or by_title.get(normalise(squeeze_spaces(row.title)))
-        if match is None and len(body) == len(table):
-            match = body[i]
-        if match is not None:
-            links[row.id] = match
-    return links
-
-
-def consistency_notes(table: list[Task], links: dict[str, Task]) -> list[str]:
-    """Where the source's body and task list disagree (title, units); the draft follows the body."""
-    notes = []
-    for row in table:
-        body = links.get(row.id)
-        if body is None:
-            notes.append(f"task-list row {row.number or row.id} {squeeze_spaces(row.title)}: no matching task "
-                         "in the body; drafted from the list alone")
-            continue
-        if normalise(squeeze_spaces(row.title)) != normalise(squeeze_spaces(body.title)):
-            notes.append(f"task-list row {row.number or row.id}: the source list says "
-                         f"“{squeeze_spaces(row.title)}”, the body “{body.title}”; the draft uses the body's")
-        for role in ("lead", "co"):
-            mine = [u.canonical for u in getattr(row, role)]
-            theirs = [u.canonical for u in getattr(body, role)]
-            if None not in mine + theirs and sorted(mine) != sorted(theirs):
-                notes.append(f"task-list row {row.number or row.id} {body.title}: {role} units differ between "
-                             "the source's list and body; the draft uses the body's")
-    return notes
 
 
 def _rows(source_rows: list[Task], links: dict[str, Task], drafted: dict[str, DraftTask], adapter: Adapter,
-          vocab: Vocabulary) -> list[Row]:
+          vocab: Vocabulary, garbled: dict[str, list[tuple[str, str]]]) -> list[Row]:
     """Task-list rows: group rows, then one row per task (sub-rows leave 序号 and 重点任务 blank)."""
+    pairs = []
+    for task in source_rows:
+        linked = links.get(task.id)
+        own = drafted.get(task.id) or draft_task(task, adapter, vocab, garbled.get(task.id))
+        pairs.append((own, drafted[linked.id] if linked is not None and linked.id in drafted else own))
+    reviews = group_reviews([shared for _, shared in pairs])
     rows: list[Row] = []
     group = None
     groups = 0
     number = 0
     previous = None
-    for task in source_rows:
-        linked = links.get(task.id)
-        own = drafted.get(task.id) or draft_task(task, adapter, vocab)
-        shared = drafted[linked.id] if linked is not None and linked.id in drafted else own
+    for own, shared in pairs:
         if shared.group and shared.group != group:
             group = shared.group
             groups += 1
-            rows.append(Row(group=f"{chinese_ordinal(groups)}、{group}"))
+            rows.append(Row(group=f"{to_chinese(groups)}、{group}", group_review=reviews.get(group)))
         continuation = shared.title == previous
         previous = shared.title
         if not continuation:
             number += 1
         rows.append(Row(
             number="" if continuation else str(number),
-            title=[] if continuation else [Piece(shared.title)],
+            title=[] if continuation else [Piece(shared.title, shared.title_review)],
             measures=own.body,
             lead=shared.lead,
             co=shared.co,

@@ -15,6 +15,7 @@ from typing import Any
 from policykit.drafting import ooxml
 from policykit.drafting.adapt import Piece, full_width
 from policykit.drafting.plan import Block, Plan, Row
+from policykit.drafting.tasks import joined
 from policykit.errors import InputError
 from policykit.profile import Profile
 
@@ -56,7 +57,7 @@ def _field(context: dict[str, Any], name: str, pieces: list[Piece]) -> None:
 
 def block_context(block: Block, fonts: dict[str, str]) -> dict[str, Any]:
     lead_font = fonts.get({2: "heading2", 3: "heading3"}.get(block.lead_level, ""), None)
-    parts = [(full_width(block.lead), lead_font, False)] if block.lead else []
+    parts = [(full_width(block.lead), lead_font, block.lead_review is not None)] if block.lead else []
     parts += [(full_width(p.text), None, p.review is not None) for p in block.pieces]
     runs = ooxml.rich_runs(parts)
     return {"kind": block.kind, "text": runs.text, "runs": runs}
@@ -64,19 +65,10 @@ def block_context(block: Block, fonts: dict[str, str]) -> dict[str, Any]:
 
 def row_context(row: Row) -> dict[str, Any]:
     context: dict[str, Any] = {"number": row.number, "group": row.group or "",
-                               "group_rich": rich([Piece(row.group or "")])}
+                               "group_rich": rich([Piece(row.group or "", row.group_review)])}
     for name in ("title", "measures", "lead", "co"):
-        _field(context, name, _units_joined(getattr(row, name)) if name in ("lead", "co") else getattr(row, name))
+        _field(context, name, joined(getattr(row, name)) if name in ("lead", "co") else getattr(row, name))
     return context
-
-
-def _units_joined(units: list[Piece]) -> list[Piece]:
-    out: list[Piece] = []
-    for i, unit in enumerate(units):
-        if i:
-            out.append(Piece("、"))
-        out.append(unit)
-    return out
 
 
 def plan_context(plan: Plan, profile: Profile, fonts: dict[str, str]) -> dict[str, Any]:

@@ -60,14 +60,14 @@ def tasklist_xlsx(plan: Plan) -> bytes:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
     yellow = PatternFill("solid", fgColor="FFFF00")
-    group = ""
+    group: tuple[str, list[str]] = ("", [])
     for row in plan.rows:
         if row.group:
-            group = full_width(row.group)
+            group = _cell([Piece(row.group, row.group_review)])
             continue
-        cells = [_cell(row.title), _cell(row.measures), _cell(row.lead, "、"), _cell(row.co, "、")]
-        ws.append([int(row.number) if row.number.isdigit() else row.number, group, *(text for text, _ in cells)])
-        for col, (_, reasons) in enumerate(cells, start=3):
+        cells = [group, _cell(row.title), _cell(row.measures), _cell(row.lead, "、"), _cell(row.co, "、")]
+        ws.append([int(row.number) if row.number.isdigit() else row.number, *(text for text, _ in cells)])
+        for col, (_, reasons) in enumerate(cells, start=2):
             if reasons:
                 target = ws.cell(row=ws.max_row, column=col)
                 target.fill = yellow

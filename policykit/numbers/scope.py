@@ -12,7 +12,8 @@ from policykit.numbers.vocab import Vocab
 SUBJECT_STOP = re.compile(r"[,;:。、]|并|\s{2,}")
 LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[、\s]+)")
 # "到2014年底公共交通出行分担率", "年底前农村…普及率": a deadline before a subject is not part of it
-LEADING_YEAR = re.compile(r"^(?:(?:到|至|于|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:年底|年末|底|末)?\s*(?:前|内)?"
+LEADING_YEAR = re.compile(r"^(?:(?:到|至|于|截至|从)?\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:起|至|到)?"
+                          r"|(?:到|至|于|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:年底|年末|底|末)?\s*(?:前|内)?"
                           r"|(?:今年|本年|年)?(?:年底|年末)前?)\s*")
 
 
@@ -197,6 +198,9 @@ def settle_subject(s: str, r: Reading, floor: int, vocab: Vocab) -> None:
     before, before_start = _before_phrase(s, r, floor, vocab)
     after_owns = s[r.end:].lstrip().startswith("的") and not re.match(r"\s*的(?:标准|要求|比例)", s[r.end:])
     measured = bool(before) and ends_with(before, vocab.measure_nouns) is not None
+    if measured and r.bound_start == r.token.start and before_start is not None \
+            and before_start + len(before) >= r.bound_start:
+        after_owns = False  # "下调工伤保险费率50%的政策": the rate right before the number is what is set
     if measured and not after_owns:
         r.subject, r.subject_start = before, before_start
         if before_start is not None and before_start < clause_start(s, r.bound_start):
@@ -227,6 +231,8 @@ def share_listed_subjects(s: str, readings: list[Reading]) -> None:
         listed = r.subject is None and s[r.end:r.end + 1] == "、"
         if listed and nxt.after_subject and re.match(r"\s*的?标准", s[nxt.end:]):
             r.subject = nxt.after_subject
+        if nxt.subject is None and r.subject and s[r.end:nxt.bound_start].strip() == "、":
+            nxt.subject = r.subject  # "城乡居民人均可支配收入分别增长6%、6.5%"
 
 
 def _previous_clause_measure(s: str, r: Reading, vocab: Vocab) -> str | None:

@@ -25,9 +25,6 @@ class Span:
     start: int
     end: int
 
-    def shift(self, offset: int) -> Span:
-        return Span(self.start + offset, self.end + offset)
-
 
 # ---------------------------------------------------------------------------
 # What a reader returns

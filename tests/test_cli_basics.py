@@ -108,3 +108,13 @@ def test_unwritable_outputs_are_one_line_naming_the_path(mengzi_path, tmp_path):
         assert result.exit_code == 1 and len(lines) == 1, (args, result.stderr)
         assert lines[0].startswith("policykit: error: ") and problem in lines[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a_dir", "a_file"]
+
+
+def test_units_doc_reads_a_plan_or_its_parse_json_alike(qingpu_path, tmp_path):
+    runner = CliRunner()
+    parsed = tmp_path / "qingpu.json"
+    assert runner.invoke(main, ["parse", str(qingpu_path), "-o", str(parsed)]).exit_code == 0
+    from_plan = json.loads(runner.invoke(main, ["units", "--doc", str(qingpu_path)]).stdout)
+    from_json = json.loads(runner.invoke(main, ["units", "--doc", str(parsed)]).stdout)
+    assert from_json == from_plan and len(from_plan) > 100
+    assert from_plan[0]["name"] == "区教育局"

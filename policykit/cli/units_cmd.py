@@ -38,10 +38,10 @@ def format_table(rows: list[dict[str, Any]]) -> str:
 
 
 def _doc_units(path: str) -> list[Any]:
-    import policykit
+    """Every unit of every task of FILE: a plan, or a ``policykit parse`` JSON/JSONL."""
+    from policykit.documents import load
 
-    doc = policykit.parse(path)
-    return [u for task in doc.tasks for u in (*task.lead, *task.co)]
+    return [u for doc in load(path) for task in doc.tasks for u in (*task.lead, *task.co)]
 
 
 @click.command()
@@ -49,7 +49,7 @@ def _doc_units(path: str) -> list[Any]:
 @click.option("--split", "split_text", metavar="TEXT",
               help='Cut a raw list ("公安局、司法局市应急管理局") into units first.')
 @click.option("--doc", "doc_path", metavar="FILE", type=click.Path(dir_okay=False),
-              help="List every unit of the tasks of a parsed document.")
+              help="List every unit of the tasks of FILE: a plan, or policykit parse JSON/JSONL.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["json", "table"]), default="json",
               show_default=True, help="json: a list of UNIT objects; table: aligned columns.")
 @click.option("--registry", "registry_path", metavar="FILE", type=click.Path(dir_okay=False),

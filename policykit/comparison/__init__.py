@@ -26,7 +26,7 @@ __all__ = ["Comparison", "compare", "load_documents"]
 
 def load_documents(paths: list[str | Path]) -> list[Document]:
     """Plan files (parsed) or ``policykit parse`` JSON/JSONL → Documents, in order."""
-    from policykit.comparison.inputs import load
+    from policykit.documents import load
 
     docs: list[Document] = []
     for path in paths:

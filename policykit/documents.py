@@ -1,8 +1,8 @@
-"""What ``policykit compare`` reads: plan files, or what ``policykit parse`` wrote.
+"""Documents from files: plan files, or what ``policykit parse`` wrote.
 
 ``.json`` holds one ``policykit.document/1`` object or a list of them;
 ``.jsonl`` one per line.  Any other file is a plan and goes through
-``policykit.parse``.
+``policykit.parse``.  ``compare`` and ``units --doc`` read their inputs here.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from typing import Any
 
 from policykit.errors import InputError
 from policykit.model import SCHEMA, Document
-
-JSON_SUFFIXES = (".json", ".jsonl")
 
 
 def _document(path: str, data: Any, where: str) -> Document:

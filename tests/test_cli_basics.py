@@ -118,3 +118,20 @@ def test_units_doc_reads_a_plan_or_its_parse_json_alike(qingpu_path, tmp_path):
     from_json = json.loads(runner.invoke(main, ["units", "--doc", str(parsed)]).stdout)
     assert from_json == from_plan and len(from_plan) > 100
     assert from_plan[0]["name"] == "区教育局"
+
+
+def test_parse_refuses_an_output_suffix_it_cannot_write_unless_told(mengzi_path, tmp_path):
+    runner = CliRunner()
+    refused = runner.invoke(main, ["parse", str(mengzi_path), "-o", str(tmp_path / "plan.docx")])
+    assert refused.exit_code == 2 and "unknown output format .docx" in refused.stderr
+    told = runner.invoke(main, ["parse", str(mengzi_path), "-f", "json", "-o", str(tmp_path / "plan.txt")])
+    assert told.exit_code == 0
+    assert json.loads((tmp_path / "plan.txt").read_text(encoding="utf-8"))["schema"] == "policykit.document/1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt"]
+
+
+def test_parse_a_folder_is_named_and_the_files_still_parse(mengzi_path, tmp_path):
+    result = CliRunner().invoke(main, ["parse", str(tmp_path), str(mengzi_path), "-f", "jsonl"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"policykit: error: {tmp_path}: is a folder: parse takes files (policykit batch walks folders)"
+    assert len(result.stdout.splitlines()) == 1

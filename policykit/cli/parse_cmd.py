@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from policykit.cli.common import EXIT_FAILED, error_line, fail
@@ -10,14 +12,18 @@ FORMATS = ("json", "jsonl", "csv", "xlsx", "md")
 
 
 def _format_from_out(out: str | None) -> str | None:
+    """The format an ``-o`` file name asks for: "doc.xlsx" → "xlsx"; stdout or no suffix → None."""
     if not out or out == "-":
         return None
-    suffix = out.rsplit(".", 1)[-1].lower() if "." in out else ""
-    return suffix if suffix in FORMATS else None
+    suffix = Path(out).suffix.lower().lstrip(".")
+    if suffix and suffix not in FORMATS:
+        raise click.UsageError(f"-o {out}: unknown output format .{suffix}; use "
+                               f"{', '.join('.' + f for f in FORMATS)} or give -f")
+    return suffix or None
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
               help="Output format; default json for one file, jsonl for several (or the -o suffix).")
 @click.option("-o", "--output", "out", default="-", show_default=True,
@@ -40,6 +46,10 @@ def parse(files: tuple[str, ...], fmt: str | None, out: str, registry: str | Non
     docs = []
     failed = False
     for path in files:
+        if Path(path).is_dir():
+            error_line(path, "is a folder: parse takes files (policykit batch walks folders)")
+            failed = True
+            continue
         try:
             docs.append(parse_file(path, registry=registry))
         except PolicykitError as err:

@@ -52,7 +52,7 @@ def _signatures() -> tuple[tuple[int, bytes, str], ...]:
 
 
 def binary_kind(head: bytes) -> str | None:
-    """What a non-document file is, by its signature: b"\x89PNG\r\n\x1a\n…" → "a PNG image"."""
+    """What a non-document file is, by its signature: ``b"\\x89PNG\\r\\n…"`` → "a PNG image"."""
     for offset, magic, what in _signatures():
         if head[offset:offset + len(magic)] == magic:
             return what
@@ -114,11 +114,6 @@ def sniff(path: str, head: bytes, extension: str) -> Sniffed:
     return Sniffed("binary", problem) if problem else Sniffed("txt")
 
 
-def sniff_format(path: str, head: bytes, extension: str) -> str:
-    """``"txt"``, ``"html"``, ``"docx"``, ``"pdf"``, or ``"binary"`` for an image, archive or random bytes."""
-    return sniff(path, head, extension).format
-
-
 def _zip_format(path: str, ext: str) -> Sniffed:
     try:
         with zipfile.ZipFile(path) as archive:
@@ -126,7 +121,7 @@ def _zip_format(path: str, ext: str) -> Sniffed:
             main = main_part(archive)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
         raise InputError(path, f"corrupt DOCX: broken zip archive ({err})") from None
-    if main is not None and main in names:
+    if main is not None:
         return Sniffed("docx")
     if any(name.startswith("xl/") for name in names):
         problem = "an Excel workbook, not a document: save the sheet as .docx or .txt"

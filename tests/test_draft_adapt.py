@@ -296,3 +296,50 @@ def test_profile_unit_names_replace_prefixed_names_in_running_text_only():
     profile = dict(JIANSHUI, units={"教育": "县教体局", "公安": "县公安局"})
     adapter = adapter_for(MENGZI_REGION, profile, [task])
     assert plain(adapt_text("市教育体育局会同公安部门、公安机关", adapter)) == "县教体局会同公安部门、公安机关"
+
+
+KAILI = {"name": "凯里市", "level": "市", "province": "贵州省", "prefecture": "黔东南苗族侗族自治州"}
+SONGJIANG = {"name": "松江区", "level": "区", "province": "上海市"}
+DALI_BINCHUAN = {"name": "宾川县", "level": "县", "province": "云南省", "prefecture": "大理白族自治州"}
+LINGBI_REGION = {"province": "安徽省", "prefecture": "宿州市", "county": "灵璧县", "level": "county"}
+
+
+def reviewed(text: str, region: dict, profile: dict) -> list[tuple[str, str | None]]:
+    return [(p.text, p.review) for p in adapt_text(text, adapter_for(region, profile))]
+
+
+@pytest.mark.parametrize("profile, after, review", [
+    # same prefecture: the words are right as they are
+    (JIANSHUI, "全县涉校涉生安全事故同比下降达省州要求", None),
+    # 湖州 is a 市: the form is certain, the reference still checked
+    (ANJI, "全县涉校涉生安全事故同比下降达省市要求",
+     "省州 → 省市: the source's 红河州 is a 州, 湖州市 a 市: check it"),
+    # another 州 in another province: the words fit, but name other bodies
+    (KAILI, "全市涉校涉生安全事故同比下降达省州要求",
+     "省州 named the source's 红河州: check it for 黔东南州"),
+    (DALI_BINCHUAN, "全县涉校涉生安全事故同比下降达省州要求",
+     "省州 named the source's 红河州: check it for 大理州"),
+    # a Shanghai district has no prefecture: nothing is certain
+    (SONGJIANG, "全区涉校涉生安全事故同比下降达省州要求",
+     "省州 named the source's 红河州: check it for 松江区"),
+])
+def test_province_and_prefecture_words_follow_the_profiles_prefecture(profile, after, review):
+    pieces = reviewed("全市涉校涉生安全事故同比下降达省州要求", MENGZI_REGION, profile)
+    assert "".join(text for text, _ in pieces) == after
+    assert [r for _, r in pieces if r] == ([review] if review else [])
+
+
+def test_prefecture_words_of_a_county_under_a_city():
+    # 灵璧县 (宿州市): 全市 and 市级 are the prefecture's; for 安吉县 (湖州市) they stay 市, checked
+    pieces = reviewed("由市级部门统筹,全市各县区参照执行,全县推进", LINGBI_REGION, ANJI)
+    assert "".join(text for text, _ in pieces) == "由市级部门统筹,全市各县区参照执行,全县推进"
+    assert [text for text, review in pieces if review] == ["市级", "全市"]
+
+
+def test_the_title_and_notice_carry_the_highlight():
+    from policykit.drafting.plan import fill
+
+    title = adapt_text("蒙自市贯彻落实省州校园安全防范能力提升三年行动计划", adapter_for(MENGZI_REGION, ANJI))
+    pieces = fill("{issuer}关于印发{title}的通知", title, issuer="安吉县人民政府办公室")
+    assert [(p.text, p.review is not None) for p in pieces] == [
+        ("安吉县人民政府办公室关于印发安吉县贯彻落实", False), ("省市", True), ("校园安全防范能力提升三年行动计划的通知", False)]

@@ -86,3 +86,25 @@ def test_body_and_list_are_paired_by_the_parse_links_only():
     ]
     assert [r["重点任务"] for r in result.tasklist[8:11]] == [
         "筑牢学校公共卫生安全防线", "开展“防溺水”专项行动", "开展“交通安全”专项行动"]
+
+
+def test_mengzi_for_anji_highlights_every_shengzhou():
+    doc = policykit.parse(ROOT / "corpora" / "mengzi_campus_safety_plan_2023.txt")
+    result = draft(doc, load_profile(PROFILES / "anji.toml"))
+    assert [line for line in result.review if "红河州 is a 州" in line] == [
+        "notice_title: 省州 → 省市: the source's 红河州 is a 州, 湖州市 a 市: check it",
+        "task 完善校园安全管理责任制: 省、州 → 省、市: the source's 红河州 is a 州, 湖州市 a 市: check it",
+    ]
+    runs = highlighted(result.docx())
+    # notice title, notice body, plan title, the two goals (达省市要求); 省、市、县三级 in task 1
+    assert runs.count("省市") == 5 and runs.count("省、市") == 1
+    texts = [p.text for p in result.document.paragraphs]
+    assert "安吉县贯彻落实省市校园安全防范能力提升三年行动计划（2022-2024年）工作方案及重点工作任务清单" in texts
+    assert not any("省州" in t or "省、州" in t for t in texts)
+
+
+def test_mengzi_for_jianshui_keeps_shengzhou_unflagged():
+    doc = policykit.parse(ROOT / "corpora" / "mengzi_campus_safety_plan_2023.txt")
+    result = draft(doc, load_profile(PROFILES / "jianshui.toml"))
+    assert not [line for line in result.review if "省州" in line or "省、州" in line]
+    assert "省州" not in highlighted(result.docx())

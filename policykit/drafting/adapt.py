@@ -95,6 +95,32 @@ def _full_short(region: Region) -> list[tuple[str, str | None]]:
             ("province", region.province), ("province", region.province_short)]
 
 
+def _prefecture_words(adapter: Adapter) -> dict[str, tuple[str, str | None]]:
+    """省州, 全州, 州级 … for the profile's prefecture: 红河州 → 湖州市 gives 省州 → 省市, flagged.
+
+    The same prefecture: the words stay.  Another one: they name other bodies and are
+    flagged, with the level word swapped when the profile's prefecture has another.
+    """
+    source, target, vocab = adapter.source, adapter.target, adapter.vocab
+    level = source.prefecture_level(vocab)
+    if not level or level == source.level:  # a 市 county under a 市: 市级 is the county's own word
+        return {}
+    new_level = target.prefecture_level(vocab)
+    out: dict[str, tuple[str, str | None]] = {}
+    for word in vocab.prefecture_words:
+        old = word.replace("{P}", level)
+        new = word.replace("{P}", new_level or level)
+        if target.prefecture == source.prefecture:
+            out[old] = (old, None)
+        elif new != old:
+            out[old] = (new, f"{old} → {new}: the source's {source.prefecture} is a {level}, "
+                             f"{target.prefecture} a {new_level}: check it")
+        else:
+            out[old] = (old, f"{old} named the source's {source.prefecture}: "
+                             f"check it for {target.prefecture or target.county}")
+    return out
+
+
 def _build_pattern(adapter: Adapter) -> None:
     """One regex alternation, longest first, so "市市场监督管理局" reads as 市 + 市场."""
     table: dict[str, tuple[str, str | None]] = {}
@@ -106,6 +132,7 @@ def _build_pattern(adapter: Adapter) -> None:
             table[word.replace("{L}", level)] = (word.replace("{L}", adapter.target.level), None)
     for name in [*adapter.vocab.provinces, *(n for _, n in adapter.target.names())]:
         table[name] = (name, None)
+    table.update(_prefecture_words(adapter))
     table.update(_region_replacements(adapter))
     for written, mapped in adapter.unit_names.items():
         table[written] = (mapped, None)

@@ -31,6 +31,11 @@ class Region:
     province_short: str | None
     level: str | None
 
+    def prefecture_level(self, vocab: Vocabulary | None = None) -> str | None:
+        """The prefecture's level word: 红河州 → 州, 湖州市 → 市; None without a prefecture."""
+        levels = (vocab or vocabulary()).prefecture_levels
+        return next((lv for lv in levels if self.prefecture and self.prefecture.endswith(lv)), None)
+
     def names(self) -> list[tuple[str, str]]:
         """(kind, name) pairs, full names before their short forms."""
         pairs = [("county", self.county), ("county", self.county_short),

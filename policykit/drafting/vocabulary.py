@@ -16,6 +16,8 @@ class Vocabulary:
 
     protected_words: dict[str, tuple[str, ...]]
     level_words: tuple[str, ...]  # with {L} for the level: "{L}政府"
+    prefecture_levels: tuple[str, ...]  # 州, 市, 地区, 盟: how a prefecture's name ends
+    prefecture_words: tuple[str, ...]  # with {P} for the prefecture's level: "省{P}"
     generic_unit: re.Pattern[str]
     basis: re.Pattern[str]  # 根据《…》《…》: group 1 is the run of titles
     county_suffixes: tuple[str, ...]
@@ -46,6 +48,8 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         protected_words={k: tuple(v) for k, v in adapt["protected_words"].items()},
         level_words=tuple(adapt["level_words"]),
+        prefecture_levels=tuple(adapt["prefecture_levels"]),
+        prefecture_words=tuple(adapt["prefecture_words"]),
         generic_unit=re.compile(adapt["generic_unit"]),
         basis=re.compile("(?:" + "|".join(map(re.escape, adapt["basis_words"])) + ")"
                          r"((?:《[^《》\n]{1,120}》[、和及与]?)+)"),

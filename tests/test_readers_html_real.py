@@ -99,3 +99,17 @@ def test_a_title_broken_by_br_is_one_line_once(tmp_path):
                 "现将《蒙自市校园安全工作方案》印发给你们，请认真贯彻执行。"]
     for name, page in (("above.html", above), ("inside.html", inside)):
         assert [b.text for b in read(_write(tmp_path, name, page)).blocks] == expected, name
+
+
+def test_attachments_behind_a_download_api_are_listed(tmp_path):
+    page = """<html><head><meta charset="utf-8">
+<meta name="ArticleTitle" content="关于发布临夏州2026年建设工程材料信息价的通知"></head><body>
+<div class="neirong"><p>此信息价仅作为编制建设工程概预算、招投标控制价等的计价参考，请各有关单位遵照执行。</p>
+<p>附件：<a href="/api-gateway/front/document/download?fileUrl=a1b2&amp;fileName=%E4%BF%A1%E6%81%AF%E4%BB%B7.pdf">信息价</a></p>
+<p><a href="/site/download/88">2.重点工作任务清单.xlsx</a></p>
+<p><a href="/lxz/index.html">返回首页</a></p></div></body></html>"""
+    raw = read(_write(tmp_path, "detail", page))
+    assert raw.warnings == [
+        "attachment not read: 信息价 (/api-gateway/front/document/download?fileUrl=a1b2&fileName="
+        "%E4%BF%A1%E6%81%AF%E4%BB%B7.pdf)",
+        "attachment not read: 2.重点工作任务清单.xlsx (/site/download/88)"]

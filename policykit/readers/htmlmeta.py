@@ -11,7 +11,7 @@ those links are listed so the user can fetch and parse them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from policykit.readers.vocab import load
 
@@ -38,9 +38,11 @@ def meta_fields(soup) -> dict[str, str]:
     return fields
 
 
-def _is_document(href: str, extensions: tuple[str, ...]) -> bool:
-    path = unquote(urlsplit(href).path).lower()
-    return path.endswith(extensions)
+def _is_document(href: str, text: str, extensions: tuple[str, ...]) -> bool:
+    """The link's path, one of its query values (``download?fileName=清单.xlsx``) or its text names a document."""
+    parts = urlsplit(href)
+    names = [parts.path, *(value for _, value in parse_qsl(parts.query))]
+    return any(unquote(name).strip().lower().endswith(extensions) for name in [*names, text])
 
 
 def attachments(soup) -> list[Attachment]:
@@ -50,9 +52,11 @@ def attachments(soup) -> list[Attachment]:
     seen: set[str] = set()
     for link in soup.find_all("a", href=True):
         href = link["href"].strip()
-        if href in seen or href.lower().startswith(("javascript:", "mailto:")) or not _is_document(href, extensions):
+        text = " ".join(link.get_text(" ").split()).strip(_SPACE)
+        if href in seen or href.lower().startswith(("javascript:", "mailto:")) or \
+                not _is_document(href, text, extensions):
             continue
         seen.add(href)
-        label = " ".join(link.get_text(" ").split()).strip(_SPACE) or unquote(urlsplit(href).path).rsplit("/", 1)[-1]
+        label = text or unquote(urlsplit(href).path).rsplit("/", 1)[-1]
         found.append(Attachment(label, href))
     return found

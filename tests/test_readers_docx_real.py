@@ -261,3 +261,11 @@ def test_a_title_set_by_its_style_is_joined(tmp_path):
             + _p(_r("职责分工表"), ppr='<w:pStyle w:val="BT"/>') + _p(_r("一、风险排查")))
     raw = read(build_docx_xml(tmp_path / "plan.docx", body, styles=styles))
     assert [(p.text, p.style) for p in raw.blocks] == [("青浦区校园安全风险防控职责分工表", "公文标题"), ("一、风险排查", None)]
+
+
+def test_a_typed_table_of_contents_with_leaders_is_left_out(tmp_path):
+    body = "".join([_p(_r("目  录")), _p(_r("一、总体目标……………………………1")), _p(_r("二、主要任务 .......... 3")),
+                    _p(_r("一、总体目标")), _p(_r("到2025年，学校安全工作……全面加强。"))])
+    raw = read(build_docx_xml(tmp_path / "plan.docx", body))
+    assert [b.text for b in raw.blocks] == ["目  录", "一、总体目标", "到2025年，学校安全工作……全面加强。"]
+    assert raw.warnings == ["table of contents left out (2 lines repeating the headings)"]

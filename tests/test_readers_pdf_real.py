@@ -156,3 +156,14 @@ def test_a_lone_number_among_the_body_lines_is_not_a_page_number(tmp_path):
     ])
     raw = read(pdf)
     assert ([b.text for b in raw.blocks], raw.warnings) == (["2", "开展校园周边环境综合治理", "3", "完善校园安全防控体系"], [])
+
+
+def test_a_printed_table_of_contents_is_left_out(tmp_path):
+    pdf = build_canvas_pdf(tmp_path / "plan.pdf", [
+        [Text(CENTRE, 760, "目  录", 22, centre=True), _body(700, "一、总体目标……………………………………1", indent=False),
+         _body(670, "二、主要任务……………………………………3", indent=False)],
+        [_body(760, "一、总体目标", indent=False), _body(730, "到2025年，学校安全工作……全面加强。", indent=False)],
+    ])
+    raw = read(pdf)
+    assert [b.text for b in raw.blocks] == ["目 录", "一、总体目标", "到2025年，学校安全工作……全面加强。"]
+    assert raw.warnings == ["table of contents left out (2 lines repeating the headings)"]

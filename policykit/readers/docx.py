@@ -20,6 +20,7 @@ from policykit.model import RawDocument
 from policykit.readers.docxtitle import Look, style_looks, title_size
 from policykit.readers.limits import Limits
 from policykit.readers.lines import LineWriter
+from policykit.readers.vocab import patterns
 from policykit.readers.wordnum import NumberingState, W, style_numbering_map
 from policykit.readers.xmlsafe import check_docx_zip
 
@@ -121,7 +122,7 @@ class _Walker:
 
     def write_paragraph(self, p, text: str) -> None:
         label, style = self._label(p)
-        if style and style.lower().startswith(_TOC_STYLE):
+        if (style and style.lower().startswith(_TOC_STYLE)) or patterns("toc", "entry").match(text.strip()):
             self.toc_lines += 1
             return
         text = (label or "") + self.carry + text

@@ -235,6 +235,18 @@ def drop_page_furniture(pages: list[PageItems], warnings: list[str]) -> None:
         warnings.append(f"running header or footer {text!r} dropped from {count} pages")
 
 
+def drop_toc_lines(pages: list[PageItems], warnings: list[str]) -> None:
+    """Leave out table-of-contents entries ("一、总体目标……………1"): they repeat the headings."""
+    entry = patterns("toc", "entry")
+    count = 0
+    for page in pages:
+        keep = [item for item in page.items if not (isinstance(item, TextLine) and entry.match(item.text.strip()))]
+        count += len(page.items) - len(keep)
+        page.items = keep
+    if count:
+        warnings.append(f"table of contents left out ({count} lines repeating the headings)")
+
+
 def _continues(previous: TextLine, previous_page: PageItems, line: TextLine, page: PageItems) -> bool:
     """A wrapped line: the previous one reached the right margin and this one is not indented.
 
@@ -385,6 +397,7 @@ def _read_pdf(path: str, data: bytes, limits: Limits) -> RawDocument:
         try:
             pages = [page_items(page, n, warnings) for n, page in enumerate(pdf.pages, start=1)]
             drop_page_furniture(pages, warnings)
+            drop_toc_lines(pages, warnings)
         except Exception as err:  # a damaged content stream fails only when the page is read
             raise InputError(path, f"corrupt PDF ({type(err).__name__}: {err})") from None
     blocks, text = assemble(pages)

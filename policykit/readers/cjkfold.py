@@ -18,7 +18,8 @@ _BLOCKS = ((0x2F00, 0x2FDF), (0x2E80, 0x2EFF), (0xF900, 0xFAFF), (0x2F800, 0x2FA
 
 
 @cache
-def _table() -> dict[int, str]:
+def compat_table() -> dict[int, str]:
+    """The mapping, for ``str.translate`` or a merged table: ``compat_table()[0x2F00]`` → "一"."""
     table: dict[int, str] = {}
     for first, last in _BLOCKS:
         for code in range(first, last + 1):
@@ -30,4 +31,4 @@ def _table() -> dict[int, str]:
 
 def fold_cjk_compat(text: str) -> str:
     """``fold_cjk_compat("⼀、总体⽬标")`` → "一、总体目标" (same length)."""
-    return text.translate(_table())
+    return text.translate(compat_table())

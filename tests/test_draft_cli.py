@@ -57,7 +57,9 @@ def test_bad_profile_is_one_line_and_nothing_is_written(tmp_path):
 def test_sandbox_violation_in_a_template_writes_nothing(tmp_path):
     template = tmp_path / "evil.docx"
     doc = WordDocument()
-    doc.add_paragraph("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    for line in ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "{{ title }}", "{%p for b in blocks %}",
+                 "{{ b.text }}", "{%p endfor %}", "{%p for row in rows %}", "{{ row.title }}", "{%p endfor %}"):
+        doc.add_paragraph(line)
     doc.save(template)
     out = tmp_path / "plan.docx"
     result = run(str(MENGZI), "--profile", str(JIANSHUI), "-o", str(out), "--template", str(template))
@@ -128,3 +130,17 @@ def test_a_json_list_of_one_document_is_drafted(tmp_path):
     result = run(str(parsed), "--profile", str(JIANSHUI), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert WordDocument(out).paragraphs[0].text == "建水县人民政府办公室文件"
+
+
+def test_a_template_without_placeholders_is_refused_and_nothing_is_written(tmp_path):
+    letterhead = tmp_path / "letterhead.docx"
+    doc = WordDocument()
+    doc.add_paragraph("建水县人民政府办公室文件")
+    doc.save(letterhead)
+    out = tmp_path / "plan.docx"
+    result = run(str(MENGZI), "--profile", str(JIANSHUI), "-o", str(out), "--template", str(letterhead))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"policykit: error: {letterhead}: the template does not use title, blocks, rows: the draft would lack "
+        "them (fields: docs/drafting.md, Templates)"]
+    assert not out.exists()

@@ -17,10 +17,15 @@ PROFILE = {"name": "建水县", "level": "县", "province": "云南省", "prefec
            "date": "2024-04-08"}
 
 
-def template(tmp_path: Path, *lines: str) -> Path:
-    """A Word template whose paragraphs are ``lines``."""
+# The least a plan template must use: its title, its paragraphs, its task list.
+PLAN_FIELDS = ("{{ title }}", "{%p for b in blocks %}", "{{ b.text }}", "{%p endfor %}",
+               "{%p for row in rows %}", "{{ row.title }}", "{%p endfor %}")
+
+
+def template(tmp_path: Path, *lines: str, fields: tuple[str, ...] = PLAN_FIELDS) -> Path:
+    """A Word template whose paragraphs are ``lines``, then the plan's ``fields``."""
     doc = WordDocument()
-    for line in lines:
+    for line in (*lines, *fields):
         doc.add_paragraph(line)
     path = tmp_path / "t.docx"
     doc.save(path)
@@ -49,6 +54,8 @@ def test_a_placeholder_split_across_runs_still_works(tmp_path, source):
     for piece in ("{{ cou", "nty }}", "（", "{{ level }}", "级）"):
         run = paragraph.add_run(piece)
         run.bold = piece == "nty }}"
+    for line in PLAN_FIELDS:
+        doc.add_paragraph(line)
     path = tmp_path / "split.docx"
     doc.save(path)
     assert draft(source, PROFILE, template=path).document.paragraphs[0].text == "建水县（县级）"
@@ -117,3 +124,41 @@ def test_not_a_docx(tmp_path, source):
     path.write_bytes(b"<html>not a template</html>")
     with pytest.raises(InputError, match=r"plan\.docx: not a Word \.docx file \(not a zip package\)"):
         draft(source, PROFILE, template=path)
+
+
+def test_a_template_without_the_plans_fields_is_refused(tmp_path, source):
+    path = template(tmp_path, "建水县人民政府办公室", "{{ date }}", fields=())
+    with pytest.raises(InputError) as err:
+        draft(source, PROFILE, template=path)
+    assert str(err.value) == (f"{path}: the template does not use title, blocks, rows: the draft would lack them "
+                              "(fields: docs/drafting.md, Templates)")
+
+
+def test_rich_fields_count_as_used(tmp_path, source):
+    path = template(tmp_path, fields=("{{r title_rich }}", "{%p for b in blocks %}", "{{r b.runs }}", "{%p endfor %}",
+                                      "{%p for row in rows %}", "{{r row.title_rich }}", "{%p endfor %}"))
+    texts = [p.text for p in draft(source, PROFILE, template=path).document.paragraphs]
+    assert texts[0].startswith("建水县贯彻落实省州校园安全防范能力提升三年行动计划")
+
+
+def test_a_task_list_template_must_use_the_rows(tmp_path, source):
+    path = template(tmp_path, "{{ title }}", fields=())
+    result = draft(source, PROFILE)
+    with pytest.raises(InputError, match=r"t\.docx: the template does not use rows: "):
+        result.tasklist_docx(path)
+
+
+def test_a_runaway_loop_is_stopped_at_the_time_limit(tmp_path, source, monkeypatch):
+    monkeypatch.setattr("policykit.drafting.isolate.SECONDS", 1)
+    path = template(tmp_path, "{% for a in range(99999) %}{% for b in range(99999) %}x{% endfor %}{% endfor %}")
+    with pytest.raises(InputError) as err:
+        draft(source, PROFILE, template=path)
+    assert str(err.value) == f"{path}: template error: rendering took longer than 1 s (a runaway loop?)"
+
+
+def test_a_template_that_asks_for_too_much_memory_is_stopped(tmp_path, source, monkeypatch):
+    monkeypatch.setattr("policykit.drafting.isolate.MEMORY_MB", 200)
+    path = template(tmp_path, "{{ 'x' * 400000000 }}")
+    with pytest.raises(InputError) as err:
+        draft(source, PROFILE, template=path)
+    assert str(err.value) == f"{path}: template error: rendering needed more than 200 MB"

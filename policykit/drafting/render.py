@@ -21,6 +21,8 @@ from policykit.profile import Profile
 
 PLAN_TEMPLATE = "plan.docx"
 TASKLIST_TEMPLATE = "tasklist.docx"
+# What a template must use for the draft to hold the plan: the title, its paragraphs, the task list.
+REQUIRED_FIELDS = {PLAN_TEMPLATE: ("title", "blocks", "rows"), TASKLIST_TEMPLATE: ("rows",)}
 
 
 def template_path(name: str) -> Path:
@@ -90,37 +92,64 @@ def plan_context(plan: Plan, profile: Profile, fonts: dict[str, str]) -> dict[st
 
 
 def render_template(context: dict[str, Any], template: Path | None, default: str) -> Any:
-    """Fill ``template`` (or the bundled ``default``) → a python-docx Document, fonts completed."""
+    """Fill ``template`` (or the bundled ``default``) → a python-docx Document, fonts completed.
+
+    A user's template is rendered in a child process with a time and memory limit
+    (``isolate.run_limited``); the bundled ones are ours and render in-process.
+    """
+    from docx import Document
+
+    from policykit.drafting.isolate import run_limited
+
+    path = str(template or template_path(default))
+    try:
+        data = Path(template).read_bytes() if template else bundled_template(default)
+    except OSError as err:
+        raise InputError(path, err.strerror or str(err)) from None
+    try:
+        ooxml.check_package(data, path)
+    except ValueError as err:
+        raise InputError(path, str(err)) from None
+    required = REQUIRED_FIELDS[default]
+    if template is None:
+        filled = fill_template(data, context, path, required)
+    else:
+        filled = run_limited(fill_template, data, context, path, required, path=path)
+    return Document(io.BytesIO(filled))
+
+
+def fill_template(data: bytes, context: dict[str, Any], path: str, required: tuple[str, ...]) -> bytes:
+    """The checked template ``data`` filled in the sandbox, fonts completed, as .docx bytes."""
     from docxtpl import DocxTemplate
     from jinja2 import StrictUndefined, TemplateError
     from jinja2.sandbox import SandboxedEnvironment
     from lxml import etree
 
-    path = template or template_path(default)
-    try:
-        data = Path(template).read_bytes() if template else bundled_template(default)
-    except OSError as err:
-        raise InputError(str(path), err.strerror or str(err)) from None
-    try:
-        ooxml.check_package(data, str(path))
-    except ValueError as err:
-        raise InputError(str(path), str(err)) from None
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     try:
         tpl = DocxTemplate(io.BytesIO(data))
+        missing = missing_fields(tpl.get_undeclared_template_variables(env), required)
+        if missing:
+            raise InputError(path, f"the template does not use {', '.join(missing)}: the draft would lack "
+                                   "them (fields: docs/drafting.md, Templates)")
         tpl.render(context, jinja_env=env, autoescape=True)
     except TemplateError as err:
-        raise InputError(str(path), f"template error: {err.message or type(err).__name__}") from None
+        raise InputError(path, f"template error: {err.message or type(err).__name__}") from None
     except etree.XMLSyntaxError as err:
-        raise InputError(str(path), f"the filled template is not valid Word XML ({err}); "
-                                    "rich fields need {{r name_rich}} in a run of their own") from None
+        raise InputError(path, f"the filled template is not valid Word XML ({err}); "
+                               "rich fields need {{r name_rich}} in a run of their own") from None
     document = tpl.docx
     document.core_properties.title = context.get("title", "")
     document.core_properties.author = context.get("issuer", "")
     document.core_properties.comments = "policykit draft: highlighted text needs review"
     ooxml.fill_run_fonts(document)
     ooxml.merge_blank_cells_down(document)
-    return document
+    return to_bytes(document)
+
+
+def missing_fields(used: set[str], required: tuple[str, ...]) -> list[str]:
+    """The required fields a template uses in neither form: ``({"title"}, ("title", "rows"))`` → ``["rows"]``."""
+    return [name for name in required if name not in used and f"{name}_rich" not in used]
 
 
 def to_bytes(document: Any) -> bytes:

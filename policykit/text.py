@@ -8,6 +8,7 @@ the normalised text is the same offset in the text as read.
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 # Full-width forms that have one-character ASCII (or canonical) equivalents.
 _PAIRS = {
@@ -24,16 +25,45 @@ _PAIRS.update({chr(0xFF10 + i): str(i) for i in range(10)})  # ０-９
 _PAIRS.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})  # Ａ-Ｚ
 _PAIRS.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})  # ａ-ｚ
 
-_TABLE = str.maketrans(_PAIRS)
+# Kangxi radicals, CJK radicals supplement, CJK compatibility ideographs (and their supplement):
+# PDFs made from Word, and text copied out of them, hold "⼀" (U+2F00) for "一", "⽬" for "目".
+_CJK_COMPAT_BLOCKS = ((0x2F00, 0x2FDF), (0x2E80, 0x2EFF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+
+
+@cache
+def compat_table() -> dict[int, str]:
+    """Those blocks → the ordinary character, where NFKC gives exactly one: ``compat_table()[0x2F00]`` → "一".
+
+    NFKC elsewhere would change full-width punctuation and circled numbers; here it
+    is applied to these blocks only, one character for one, so offsets hold.
+    """
+    table: dict[int, str] = {}
+    for first, last in _CJK_COMPAT_BLOCKS:
+        for code in range(first, last + 1):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) == 1 and folded != chr(code):
+                table[code] = folded
+    return table
+
+
+def fold_cjk_compat(text: str) -> str:
+    """``fold_cjk_compat("⼀、总体⽬标")`` → "一、总体目标" (same length)."""
+    return text.translate(compat_table())
+
+
+@cache
+def _table() -> dict[int, str]:
+    return {**compat_table(), **str.maketrans(_PAIRS)}
 
 
 def normalise(text: str) -> str:
-    """Map full-width punctuation, digits and letters to ASCII, one char for one.
+    """Map full-width punctuation, digits and letters to ASCII and Kangxi radicals to the ordinary
+    characters, one char for one.
 
     >>> normalise("（牵头单位：市教育体育局；责任单位：市公安局）")
     '(牵头单位:市教育体育局;责任单位:市公安局)'
     """
-    return text.translate(_TABLE)
+    return text.translate(_table())
 
 
 def squeeze_spaces(text: str) -> str:

@@ -6,7 +6,7 @@ from builders import Grid, Text, build_canvas_pdf, build_docx_xml, build_unmappe
 
 from policykit.model import Table
 from policykit.readers import read
-from policykit.readers.cjkfold import fold_cjk_compat
+from policykit.text import fold_cjk_compat
 
 LEFT = 79  # GB/T 9704: 28 mm left margin, 16 pt (三号) body, 22 pt (二号) title
 CENTRE = 297.5

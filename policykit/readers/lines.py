@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from policykit.model import Cell, Paragraph, Span, Table
-from policykit.readers.cjkfold import fold_cjk_compat
+from policykit.text import fold_cjk_compat
 
 # CRLF, LF, CR, and the breaks PDF and Word exports leave (form feed, line/paragraph separator).
 LINE_BREAK = re.compile(r"\r\n|[\r\n\f\v\x85\u2028\u2029]")

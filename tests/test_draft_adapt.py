@@ -10,13 +10,12 @@ from policykit.drafting.adapt import (
     adapt_unit,
     full_width,
     make_adapter,
-    mark_requirements,
     plain,
     replace_basis,
-    replace_number,
 )
 from policykit.drafting.numerals import chinese_date
 from policykit.drafting.regions import prefecture_forms, source_region
+from policykit.drafting.settle import mark_requirements, replace_number
 from policykit.drafting.tasks import task_text, trailer
 from policykit.drafting.vocabulary import vocabulary
 from policykit.model import Document, Meta, Requirement, Source, Task, Unit
@@ -241,7 +240,7 @@ def test_task_text_keeps_a_sentence_that_starts_with_the_title():
 
 
 def test_deadlines_past_on_the_drafts_date_or_relative_to_the_source_are_flagged():
-    from policykit.drafting.adapt import mark_deadlines
+    from policykit.drafting.settle import mark_deadlines
     from policykit.model import Deadline
 
     adapter = adapter_for(MENGZI_REGION, dict(JIANSHUI, date="2024-04-08"))

@@ -14,7 +14,8 @@ TASKLIST_FORMATS = (".xlsx", ".docx")
 @click.option("--profile", "profile_path", required=True, type=click.Path(dir_okay=False),
               help="The new county's profile (TOML: name, level, province, … [units] [numbers]).")
 @click.option("-o", "--output", "out", default="-", show_default=True,
-              help="The draft .docx ('-' for stdout). Written whole or not at all.")
+              help="The draft, PLAN.docx ('-' for stdout when it is a pipe or a file). "
+                   "Written whole or not at all.")
 @click.option("--tasklist", help="Also write the task list alone: TASKS.xlsx or TASKS.docx (landscape).")
 @click.option("--template", type=click.Path(dir_okay=False),
               help="A Word template to fill instead of the bundled GB/T 9704 one (rendered sandboxed).")

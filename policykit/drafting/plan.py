@@ -17,14 +17,13 @@ from policykit.drafting.adapt import (
     adapt_pieces,
     adapt_text,
     make_adapter,
-    mark_deadlines,
-    mark_requirements,
     merge,
     plain,
     replace_basis,
 )
 from policykit.drafting.linking import consistency_notes, link_tasks
 from policykit.drafting.numerals import chinese_date, to_chinese
+from policykit.drafting.settle import mark_deadlines, mark_requirements
 from policykit.drafting.source import Section, SourceParts, split_source
 from policykit.drafting.tasks import DraftTask, draft_task, garbled_warnings, trailer
 from policykit.drafting.vocabulary import Vocabulary

@@ -31,9 +31,14 @@ def template_path(name: str) -> Path:
 
 
 def bundled_template(name: str) -> bytes:
-    """The bundled template's bytes; built in memory when ``templates/`` was not installed."""
+    """The bundled template's bytes; built in memory when ``templates/`` was not installed.
+
+    ``pip install .`` ships the ``policykit`` package only, so outside a source checkout
+    (where ``templates/`` holds ``build_templates.py`` beside the .docx files) the
+    builder makes them, exactly as the committed files (a test compares the two).
+    """
     path = template_path(name)
-    if path.is_file():
+    if path.is_file() and (path.parent / "build_templates.py").is_file():
         return path.read_bytes()
     from policykit.drafting.builder import build
 

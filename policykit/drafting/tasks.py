@@ -18,10 +18,9 @@ from policykit.drafting.adapt import (
     adapt_pieces,
     adapt_text,
     adapt_unit,
-    mark_deadlines,
-    mark_requirements,
     plain,
 )
+from policykit.drafting.settle import mark_deadlines, mark_requirements
 from policykit.drafting.vocabulary import Vocabulary
 from policykit.model import Document, Task
 from policykit.text import normalise, squeeze_spaces

@@ -8,6 +8,7 @@ steps: tokens (numbers with units) → bounds (op, period, per) → scope
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +52,12 @@ def read_requirements(text: str, vocab: Vocab) -> list[Found]:
     return found
 
 
+def _listed_scope(between: str) -> bool:
+    """Whether a new item of a 、 list names its own scope before the bound ("、各专项工作组和牵头部门至少")."""
+    _, sep, item = between.rpartition("、")
+    return bool(sep) and bool(re.search(r"[\u4e00-\u9fff]{2,}", item))
+
+
 def _read_sentence(s: str, base: int, vocab: Vocab) -> list[Found]:
     """Requirements of one sentence ``s`` found at ``base`` in the whole text."""
     tokens = find_tokens(s, vocab)
@@ -69,6 +76,7 @@ def _read_sentence(s: str, base: int, vocab: Vocab) -> list[Found]:
     out: list[Found] = []
     scope: tuple[int, str, bool] | None = None  # (position, condition, written as a whole clause)
     numeric_condition: str | None = None
+    previous_end = 0
     for r in readings:
         if r.is_condition:
             numeric_condition = condition_text(s, r, readings, vocab)
@@ -79,11 +87,14 @@ def _read_sentence(s: str, base: int, vocab: Vocab) -> list[Found]:
         own = r.scope or own_condition(s, r, vocab) or numeric_condition
         if own:
             scope = (r.bound_start, own, False)
+        elif scope is not None and not scope[2] and _listed_scope(s[previous_end:r.bound_start]):
+            scope = None  # "每个镇办至少…、各专项工作组和牵头部门至少…": a new scope of its own
         # a whole clause limits everything after it; a requirement's own scope carries on only
         # to a following requirement that names its subject after the number ("每增加300名寄宿生增配1名")
         applies = scope is not None and (own or scope[2] or r.subject_start is None)
         condition = scope[1] if applies else None
         numeric_condition = None
+        previous_end = r.end
         start = min(x for x in (r.bound_start, r.subject_start, r.text_start) if x is not None)
         end = max(x for x in (r.end, r.subject_end) if x is not None)
         out.append(Found(

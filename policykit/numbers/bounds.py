@@ -51,6 +51,11 @@ def _bound_before(s: str, pos: int, floor: int, vocab: Vocab) -> tuple[Bound | N
         if verb is not None:
             head = head[: -len(verb)].rstrip()
             bound = next((b for b in vocab.before if head.endswith(b.word)), None)
+            for cut in (1, 2):  # "至少谋划建设10个": a second verb between the bound and the first
+                if bound is None and re.fullmatch(r"[\u4e00-\u9fff]+", head[-cut:]) and any(
+                        head[:-cut].endswith(b.word) and not b.target for b in vocab.before):
+                    verb, head = head[-cut:] + verb, head[:-cut]
+                    bound = next(b for b in vocab.before if head.endswith(b.word))
             if bound is None and verb not in vocab.verbs:
                 verb, head = None, s[floor:pos].rstrip()
     return bound, verb, floor + len(head) - (len(bound.word) if bound else 0)

@@ -130,7 +130,7 @@ def _day_no_year(m: re.Match[str], plan_date: str | None) -> FoundDeadline | Non
     if m.group("lead") and not m.group("mark"):
         start = m.start("m")  # "至6月30日": the day itself; 至 only shows it ends a span
     year = plan_date[:4] if plan_date and plan_date[:4].isdigit() else None
-    written = re.search(r"((?:19|20)\d{2})\s*年[^,;。]{0,12}$", m.string[:m.start()])
+    written = re.search(r"((?:19|20)\d{2})\s*年[^。;\n]{0,40}$", m.string[:m.start()])
     if written:
         year = written.group(1)  # "从2021年4月20日起至6月30日": the year written just before
     when = _iso(int(year), to_number(m.group("m")), to_number(m.group("d"))) if year else None

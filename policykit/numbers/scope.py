@@ -9,7 +9,7 @@ from policykit.numbers.reading import Reading, ends_with, starts_with, trim_moda
 from policykit.numbers.tokens import Token
 from policykit.numbers.vocab import Vocab
 
-SUBJECT_STOP = re.compile(r"[,;:。、]|并|\s{2,}")
+SUBJECT_STOP = re.compile(r"[,;:。、”」』]|并|\s{2,}")
 LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[、\s]+)")
 # "到2014年底公共交通出行分担率", "年底前农村…普及率": a deadline before a subject is not part of it
 LEADING_YEAR = re.compile(r"^(?:(?:到|至|于|截至|从)?\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:起|至|到)?"
@@ -86,7 +86,7 @@ def find_clause_conditions(s: str, tokens: list[Token], vocab: Vocab) -> list[tu
     return out
 
 
-def _scope_before(s: str, r: Reading, vocab: Vocab) -> tuple[int, str]:
+def scope_before(s: str, r: Reading, vocab: Vocab) -> tuple[int, str]:
     """The clause text before the bound, without period words and bases: "各学校每月" → "各学校"."""
     start = clause_start(s, r.bound_start)
     pre = s[start:r.bound_start]
@@ -108,7 +108,7 @@ def _scope_before(s: str, r: Reading, vocab: Vocab) -> tuple[int, str]:
 
 def own_condition(s: str, r: Reading, vocab: Vocab) -> str | None:
     """"寄宿制学校至少配2名" → "寄宿制学校": the scope written before the bound."""
-    start, pre = _scope_before(s, r, vocab)
+    start, pre = scope_before(s, r, vocab)
     if not pre or any(word in pre for word in vocab.condition_blockers):
         return None  # "督促指导学校": the object of a duty, not a scope
     each = vocab.condition_each.search(pre)
@@ -143,15 +143,20 @@ def _strip(text: str, vocab: Vocab) -> str:
 
 
 def _phrase_end(s: str, pos: int) -> int:
-    """Where the noun phrase from ``pos`` ends: at a stop outside brackets ("县(市、区)水源置换工作"),
-    or before the next number ("90%以上乡镇和60%以上村" → 乡镇)."""
+    """Where the noun phrase from ``pos`` ends: at a stop outside brackets and quotes ("县(市、区)水源置换工作",
+    "学校完成“平安校园”创建"; a closing quote never opened here ends it), or before the next listed
+    number ("90%以上乡镇和60%以上村" → 乡镇)."""
     depth = 0
     for i in range(pos, len(s)):
         ch = s[i]
-        depth += (ch == "(") - (ch == ")") if depth or ch == "(" else 0
+        if ch in "(“":
+            depth += 1
+        elif ch in ")”" and depth:
+            depth -= 1
+            continue
         if depth > 0:
             continue
-        if SUBJECT_STOP.match(s, i) or ch.isdigit() or (ch in "和及与" and s[i + 1:i + 2].isdigit()):
+        if SUBJECT_STOP.match(s, i) or (ch in "和及与、" and s[i + 1:i + 2].isdigit()):
             return i
     return len(s)
 
@@ -162,7 +167,12 @@ def _after_phrase(s: str, r: Reading, vocab: Vocab) -> tuple[str, int]:
     paren = re.match(r"\s*\([^)]{0,40}\)", s[pos:])
     if paren:
         pos += paren.end()  # "96小时(4天)": a restatement, not the subject
+    elif r.unit in vocab.time_units and s.startswith("内", pos):
+        pos += 1  # "5个工作日内办结": the time limit's verb is what is bounded
     end = _phrase_end(s, pos)
+    note = re.search(r"\((?:不含|含|包括|不包括)[^)]*\)\s*$", s[pos:end])
+    if note and note.start() > 0:
+        end = pos + note.start()  # "办结(不含申请人补充资料延时…)": a note on the subject
     phrase = _strip(s[pos:end], vocab)
     return phrase, (s.find(phrase, pos) + len(phrase) if phrase else pos)
 

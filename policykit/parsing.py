@@ -68,7 +68,7 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
         if rule.kind == "implicit_co" and rule.units:
             ctx.warnings.append(f"line {index.line_of(rule.start)}: standing rule \"{rule.text}\": "
                                 f"{rule.units.text} added to the co-operating units of every later task")
-    tasks = [build_task(d, f"body-{k}", ctx) for k, d in enumerate(body_drafts(root, lines, registry, skip), start=1)]
+    tasks = [build_task(d, f"body-{k}", ctx) for k, d in enumerate(body_drafts(root, lines, registry, skip, ctx.warnings), start=1)]
     table_records = [r for g in sorted(grids, key=lambda g: g.rows[0].start if g.rows else 0)
                      for r in records(g)]
     tasks += [build_task(table_draft(r), f"table-{k}", ctx) for k, r in enumerate(table_records, start=1)]

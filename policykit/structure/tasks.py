@@ -231,44 +231,92 @@ def outline_items(root: Node, lines: list[Line]) -> list[OutlineItem]:
 
 
 @lru_cache(maxsize=1)
-def _section_words() -> dict[str, list[str]]:
+def _section_words() -> dict[str, Any]:
     return load("headings")["sections"]
 
 
 def is_section(title: str, kind: str) -> bool:
-    """``is_section("保障措施", "not_tasks")`` → True; traditional characters too ("指導思想" reads as "指导思想")."""
-    title = norm(title)
-    return any(word in title for word in _section_words()[kind])
+    """The whole title is made of the kind's words: ``is_section("实施步骤和进度安排", "not_tasks")`` → True,
+    ``is_section("加强组织领导制度建设", "not_tasks")`` → False; traditional characters too ("指導思想")."""
+    conf = _section_words()
+    text = norm(title).strip().rstrip("".join(load("headings")["title"]["ends"]) + "。.")
+    for ch in conf["title"]["drop"]:
+        text = text.replace(ch, "")
+    joiners = "|".join(map(re.escape, conf["title"]["joiners"]))
+    parts = [_strip_prefixes(p, conf["title"]["prefixes"]) for p in re.split(joiners, text)]
+    hits = [p in conf[kind] for p in parts if p]
+    return bool(hits) and (all(hits) if kind == "not_tasks" else any(hits))
 
 
-def body_drafts(root: Node, lines: list[Line], registry: Any = None, skip: set[int] | None = None) -> list[Draft]:
-    """Every body task of the tree, in reading order; items of the issuing notice are not tasks."""
+def _strip_prefixes(text: str, prefixes: list[str]) -> str:
+    """``"进一步加强组织领导"`` → "组织领导"."""
+    again = True
+    while again:
+        again = False
+        for prefix in prefixes:
+            if text.startswith(prefix) and len(text) > len(prefix):
+                text, again = text[len(prefix):], True
+    return text
+
+
+def section_heading(node: Node, kind: str) -> bool:
+    """A top section (of the plan or an attachment), or one directly inside such a section, titled
+    with the kind's words: "五、保障措施", "一、总体要求" / "(二)工作目标"; never an item of 主要任务."""
+    if node.line is None or node.attachment or not is_section(node.title, kind):
+        return False
+    parent = node.parent
+    if parent is None or parent.line is None or parent.attachment:
+        return True
+    top = parent.parent is None or parent.parent.line is None or parent.parent.attachment
+    return top and any(is_section(parent.title, k) for k in ("not_tasks", "goals"))
+
+
+def body_drafts(root: Node, lines: list[Line], registry: Any = None, skip: set[int] | None = None,
+                warnings: list[str] | None = None) -> list[Draft]:
+    """Every body task of the tree, in reading order; items of the issuing notice are not tasks.
+
+    An item left out only because its section holds no tasks (保障措施 …) although its
+    sentences name units is named in ``warnings``.
+    """
     out: list[Draft] = []
     notice = notice_lines(lines)
 
-    def walk(node: Node, path: list[str], excluded: bool, unit_lead: list[Piece]) -> None:
+    def walk(node: Node, path: list[str], section: str | None, unit_lead: list[Piece]) -> None:
         title = node.title
-        here_excluded = excluded or (node.line is not None and (is_section(title, "not_tasks")
-                                                                 or node.line in notice))
+        if section is None and section_heading(node, "not_tasks"):
+            section = title
+        in_notice = node.line is not None and node.line in notice
         own = _own_lines(node)
         own_explicit = _explicit(own, lines)
         unit_piece = _unit_title(node, lines, registry)
         lead_here = [unit_piece] if unit_piece else unit_lead
         is_item = node.line is not None and not node.attachment
-        if is_item and (own_explicit or (not node.children and (not here_excluded or unit_piece))):
+        excluded = section is not None or in_notice
+        if is_item and (own_explicit or (not node.children and (not excluded or unit_piece))):
             out.append(_draft(node, path, lines, own_explicit, lead_here))
             return
+        if is_item and not node.children and section is not None and not in_notice and warnings is not None:
+            _warn_skipped(node, lines, section, warnings)
         child_path = path + [title] if is_item else path
         for k in node.body:
             _paragraph_task(k, lines, child_path, out)
         for child in node.children:
-            walk(child, child_path, here_excluded, lead_here)
+            walk(child, child_path, section, lead_here)
 
-    walk(root, [], False, [])
+    walk(root, [], None, [])
     out.sort(key=lambda d: d.span.start)
     if out and _cut_off(out[-1], lines, skip or set()):
         out[-1].flags.append("truncated")
     return out
+
+
+def _warn_skipped(node: Node, lines: list[Line], section: str, warnings: list[str]) -> None:
+    """Name an item of a section without tasks whose sentences assign a lead ("由县政府办牵头…")."""
+    if any(assign.led_by_verb(norm(p.text)) for p in _text_pieces(node, node.subtree_lines(), lines)):
+        head = lines[node.line]
+        item = head.raw[:node.heading.title_end].strip() if node.heading else node.title
+        warnings.append(f"line {head.number}: item \"{item}\" names a lead unit but is no task: "
+                        f"its section {section} holds no tasks")
 
 
 def _cut_off(draft: Draft, lines: list[Line], skip: set[int]) -> bool:
@@ -409,7 +457,7 @@ def section_pieces(root: Node, lines: list[Line], kind: str) -> list[Piece]:
     out: list[Piece] = []
 
     def visit(node: Node, inside: bool) -> None:
-        here = inside or (node.line is not None and is_section(node.title, kind))
+        here = inside or section_heading(node, kind)
         if here:
             for k in _own_lines(node):
                 ln = lines[k]

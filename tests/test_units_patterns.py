@@ -295,3 +295,13 @@ def test_traditional_character_mirrors_read_as_simplified():
     assert [(u.raw, u.name, u.canonical, u.level) for u in found] == [
         ("縣衛生健康委", "縣衛生健康委", "卫生健康", "县"), ("區市場監管局", "區市場監管局", "市场监管", "区"),
         ("各鄉鎮(街道)", "各鄉鎮(街道)", "乡镇街道", None), ("團區委", "團區委", "共青团", "区")]
+
+
+def test_long_autonomous_and_nested_places_are_regions():
+    found = parse_unit_list("红河哈尼族彝族自治州教育局、双江拉祜族佤族布朗族傣族自治县公安局、乌鲁木齐市水磨沟区教育局、"
+                            "红河州建水县卫生健康局")
+    assert [(u.name, u.canonical, u.level, u.region) for u in found] == [
+        ("红河哈尼族彝族自治州教育局", "教育", "自治州", "红河哈尼族彝族自治州"),
+        ("双江拉祜族佤族布朗族傣族自治县公安局", "公安", "自治县", "双江拉祜族佤族布朗族傣族自治县"),
+        ("乌鲁木齐市水磨沟区教育局", "教育", "区", "乌鲁木齐市水磨沟区"),
+        ("红河州建水县卫生健康局", "卫生健康", "县", "红河州建水县")]

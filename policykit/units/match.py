@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from policykit.units.registry import Alias, Registry
 
-_MAX_REGION = 7  # "红河哈尼族彝族自治州" is longer, but then the level word is 3 characters
+_MAX_REGION = 7  # 蒙自市, 呼和浩特市, 乌鲁木齐市
+_MAX_AUTONOMOUS = 16  # 红河哈尼族彝族自治州, 双江拉祜族佤族布朗族傣族自治县 (15)
 _MAX_PLACE = 5  # a bare place name before a place_prefix function: 龙南, 蒙自, 御道口牧场
 _MAX_AREA = 5  # a branch's area: 青浦, 大鹏, 沙县
 # A place name holds none of these: "区教育局" before "公安…" is a unit, not a place.
@@ -56,6 +57,26 @@ def is_place(text: str) -> bool:
 _Start = tuple[int, str | None, str | None, bool, str | None]
 
 
+def _regions(reg: Registry, s: str, i: int, depth: int = 2) -> list[tuple[int, str]]:
+    """Places ending in a level word from ``i``: [(end, level)] — 蒙自市, 红河哈尼族彝族自治州, and one
+    inside another (乌鲁木齐市水磨沟区, 红河州建水县: the inner level is the unit's)."""
+    out: list[tuple[int, str]] = []
+    for r in range(2, _MAX_AUTONOMOUS + 1):
+        region = s[i:i + r]
+        if len(region) < r or not is_place(region) or region[0] in reg.levels or region[0] in reg.unit_endings:
+            continue
+        for level in reg.levels:
+            # 赣州, 沙县: a one-character place before the level word is too often part of the name;
+            # only 自治州/自治县… names are longer than _MAX_REGION (红河哈尼族彝族自治州)
+            if region.endswith(level) and len(region) >= len(level) + 2 and (
+                    r <= _MAX_REGION or level.startswith("自治")):
+                out.append((i + r, level))
+                break
+    if depth > 1:
+        out.extend(inner for end, _ in list(out) for inner in _regions(reg, s, end, depth - 1))
+    return out
+
+
 def _starts(reg: Registry, s: str, i: int) -> list[_Start]:
     """Where the name proper may start: (position, level, region, place_guess, collective)."""
     out: list[_Start] = [(i, None, None, False, None)]
@@ -70,15 +91,8 @@ def _starts(reg: Registry, s: str, i: int) -> list[_Start]:
         if s.startswith(level, i):
             with_qualifiers(i + len(level), level, None)
             break
-    for r in range(2, _MAX_REGION + 1):
-        region = s[i:i + r]
-        if len(region) < r or not is_place(region) or region[0] in reg.levels or region[0] in reg.unit_endings:
-            continue
-        for level in reg.levels:
-            # 赣州, 沙县: a one-character place before the level word is too often part of the name
-            if region.endswith(level) and len(region) >= len(level) + 2:
-                with_qualifiers(i + r, level, region)
-                break
+    for end, level in _regions(reg, s, i):
+        with_qualifiers(end, level, s[i:end])
     for r in range(2, _MAX_PLACE + 1):
         place = s[i:i + r]
         if len(place) == r and is_place(place):

@@ -117,14 +117,17 @@ def render_template(context: dict[str, Any], template: Path | None, default: str
         raise InputError(path, str(err)) from None
     required = REQUIRED_FIELDS[default]
     if template is None:
-        filled = fill_template(data, context, path, required)
-    else:
-        filled = run_limited(fill_template, data, context, path, required, path=path)
-    return Document(io.BytesIO(filled))
+        return fill_template(data, context, path, required)
+    return Document(io.BytesIO(run_limited(fill_template_bytes, data, context, path, required, path=path)))
 
 
-def fill_template(data: bytes, context: dict[str, Any], path: str, required: tuple[str, ...]) -> bytes:
-    """The checked template ``data`` filled in the sandbox, fonts completed, as .docx bytes."""
+def fill_template_bytes(data: bytes, context: dict[str, Any], path: str, required: tuple[str, ...]) -> bytes:
+    """``fill_template`` as .docx bytes, what a child process can send back."""
+    return to_bytes(fill_template(data, context, path, required))
+
+
+def fill_template(data: bytes, context: dict[str, Any], path: str, required: tuple[str, ...]) -> Any:
+    """The checked template ``data`` filled in the sandbox, fonts completed: a python-docx Document."""
     from docxtpl import DocxTemplate
     from jinja2 import StrictUndefined, TemplateError
     from jinja2.sandbox import SandboxedEnvironment
@@ -149,7 +152,7 @@ def fill_template(data: bytes, context: dict[str, Any], path: str, required: tup
     document.core_properties.comments = "policykit draft: highlighted text needs review"
     ooxml.fill_run_fonts(document)
     ooxml.merge_blank_cells_down(document)
-    return to_bytes(document)
+    return document
 
 
 def missing_fields(used: set[str], required: tuple[str, ...]) -> list[str]:

@@ -40,3 +40,15 @@ def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(tmp_path):
     assert (rows[0]["lead"], rows[0]["co"]) == ("'@县教育局", "'+县公安局;-县司法局")
     for row in rows:
         assert not any(v.startswith(("=", "+", "-", "@")) for v in row.values())
+
+
+def test_a_drafted_task_list_keeps_formula_like_text_as_text(tmp_path):
+    import policykit
+
+    source = policykit.parse(_plan(tmp_path))
+    result = policykit.draft(source, "corpora/profiles/jianshui.toml")
+    out = tmp_path / "tasks.xlsx"
+    out.write_bytes(result.tasklist_xlsx())
+    cells = [c for row in load_workbook(out).active.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("HYPERLINK" in c.value for c in cells)
+    assert not [c.coordinate for c in cells if c.data_type == "f"]

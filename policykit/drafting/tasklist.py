@@ -14,6 +14,7 @@ from policykit.drafting.adapt import Piece, full_width
 from policykit.drafting.plan import Plan
 from policykit.drafting.vocabulary import vocabulary
 from policykit.profile import Profile
+from policykit.sheets import append_row
 
 XLSX_COLUMNS = ["序号", "类别", "重点任务", "工作措施", "牵头单位", "责任单位"]
 _WIDTHS = [6, 24, 24, 60, 24, 40]
@@ -55,7 +56,7 @@ def tasklist_xlsx(plan: Plan) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "重点工作任务清单"
-    ws.append(XLSX_COLUMNS)
+    append_row(ws, XLSX_COLUMNS)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
@@ -66,7 +67,7 @@ def tasklist_xlsx(plan: Plan) -> bytes:
             group = _cell([Piece(row.group, row.group_review)])
             continue
         cells = [group, _cell(row.title), _cell(row.measures), _cell(row.lead, "、"), _cell(row.co, "、")]
-        ws.append([int(row.number) if row.number.isdigit() else row.number, *(text for text, _ in cells)])
+        append_row(ws, [int(row.number) if row.number.isdigit() else row.number, *(text for text, _ in cells)])
         for col, (_, reasons) in enumerate(cells, start=2):
             if reasons:
                 target = ws.cell(row=ws.max_row, column=col)

@@ -253,3 +253,20 @@ def test_deadlines_with_a_closing_date_or_no_year():
     found = extract_deadlines("从2021年4月20日起至6月30日,开展交通秩序综合整治行动")
     assert [(d.text, d.date) for d in found] == [("6月30日", "2021-06-30")]
     assert extract_deadlines("于3月15日召开推进会") == []
+
+
+def test_map_scales_and_groups_a_service_is_for_give_nothing():
+    assert extract_requirements("完成1:500地形图测绘") == []
+    assert extract_requirements("对60周岁以上老年人免费提供健康体检") == []
+    assert fields("年龄在18周岁以上") == [req(">=", 18, "周岁", subject="年龄")]
+
+
+def test_objects_with_latin_letters():
+    assert fields("创建国家3A级以上旅游景区2个") == [req("=", 2, "个", subject="国家3A级以上旅游景区")]
+    assert fields("“十四五”期间,建成5G基站300个") == [req("=", 300, "个", subject="5G基站")]
+
+
+def test_a_new_list_item_with_its_own_scope_does_not_inherit_the_last_one():
+    found = extract_requirements("每条经济带至少谋划建设10个项目、每个镇办至少打造3个示范点、各专项工作组至少打造2个示范点")
+    assert [(r.value, r.condition) for r in found] == [(10, "每条经济带"), (3, "每个镇办"), (2, None)]
+    assert [r.condition for r in extract_requirements("镇级河长每月需要对每条责任河湖巡河至少1次")] == [None]

@@ -236,7 +236,7 @@ def _target_list(s: str, tok: Token, floor: int, vocab: Vocab) -> bool:
 def _verb_object(head: str, vocab: Vocab) -> str | None:
     """The object between a verb and the number: "乡镇政府专职消防队设队长" → "队长";
     "要新改造农村无害化卫生厕所" → "农村无害化卫生厕所"; "新建10千伏线路" → "10千伏线路"."""
-    m = re.search(r"[\u4e00-\u9fff][\u4e00-\u9fff\d.]{0,13}$", head)
+    m = re.search(r"[\u4e00-\u9fff][\u4e00-\u9fff\d.A-Za-z]{0,13}$", head)
     if m is None:
         return None
     tail = head[max(0, m.start() - 2):]
@@ -244,6 +244,6 @@ def _verb_object(head: str, vocab: Vocab) -> str | None:
     found = [(tail.find(verb), -len(verb), verb) for verb in vocab.verbs_before_object if verb in tail]
     for at, _, verb in sorted(found):
         obj = tail[at + len(verb):]
-        if 1 <= len(obj) <= 12 and re.fullmatch(r"[\u4e00-\u9fff\d.]*[\u4e00-\u9fff]", obj):
+        if 1 <= len(obj) <= 12 and re.fullmatch(r"[\u4e00-\u9fff\d.A-Za-z]*[\u4e00-\u9fff]", obj):
             return obj
     return None

@@ -38,13 +38,17 @@ def mark_conditions(s: str, readings: list[Reading], vocab: Vocab) -> None:
 def _describes(s: str, r: Reading, vocab: Vocab) -> bool:
     """"在职职工总数30人(含)以下的企业", "对…种植面积达到50亩以上的…主体": the number says which
     units a rule is for (a measured noun or 对/凡 before it, 的 after it), it asks for nothing."""
-    if r.token.kind != "count" or r.verb is not None or not s[r.end:].lstrip().startswith("的"):
+    if r.token.kind != "count" or r.verb is not None:
         return False
     if not re.search(r"(?:以上|以下|以内)$", s[r.token.end:r.end]):
         return False  # "不低于2米的围墙": a bound on the thing itself
     start = clause_start(s, r.bound_start)
     head = trim_modals(s[start:r.bound_start].rstrip(), vocab)
     opener = starts_with(s[start:].lstrip(), vocab.condition_clause_openers)
+    if opener is not None and s[start:r.bound_start].strip() == opener:
+        return True  # "对60周岁以上老年人免费提供健康体检"
+    if not s[r.end:].lstrip().startswith("的"):
+        return False
     return opener is not None or ends_with(head, vocab.measure_nouns) is not None
 
 
@@ -111,6 +115,8 @@ def own_condition(s: str, r: Reading, vocab: Vocab) -> str | None:
     start, pre = scope_before(s, r, vocab)
     if not pre or any(word in pre for word in vocab.condition_blockers):
         return None  # "督促指导学校": the object of a duty, not a scope
+    if r.subject and r.subject_start is not None and r.subject_start < r.token.start and pre.endswith(r.subject):
+        return None  # "创建国家3A级以上旅游景区2个": what is counted, not where
     each = vocab.condition_each.search(pre)
     if each:
         return each.group(0)

@@ -15,7 +15,7 @@ from policykit.model import Document, Paragraph, RawDocument, Source, Span, Tabl
 from policykit.requirements import extract_deadlines, extract_requirements
 from policykit.structure import assign
 from policykit.structure.build import Context, build_task, table_draft
-from policykit.structure.lines import Line, LineIndex, paragraph_lines
+from policykit.structure.lines import Line, LineIndex, join_wrapped_trailers, paragraph_lines
 from policykit.structure.link import link_same_as
 from policykit.structure.meta import doc_level_region, read_meta
 from policykit.structure.rows import records
@@ -52,7 +52,7 @@ def parse_text(text: str, path: str = "<text>", registry: Any = None) -> Documen
 def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
     """A read document → its Document (SPEC ``policykit.document/1``)."""
     index = LineIndex(raw.text)
-    lines = paragraph_lines(raw, index)
+    lines = join_wrapped_trailers(paragraph_lines(raw, index), raw.text)
     meta = read_meta(raw.text, lines, raw.fields)
     level, region = doc_level_region(meta.region)
     tables = [b for b in raw.blocks if isinstance(b, Table)]

@@ -92,6 +92,30 @@ def test_the_trailer_governs_a_paragraph_with_nested_assignments():
     assert units(text) == [(["市水利局"], ["市委宣传部", "市公安局"], [])]
 
 
+@pytest.mark.parametrize("text", both("二、主要任务\n1.加强校园巡逻。每天巡查不少于2次。（牵头单位：县教育局；责任单位：县公安局、县应急管理\n局）\n"
+                                       "2.整治校园周边环境。（牵头单位：县市场监管局；责任单位：县公安局、县应急管理\n局、县财政局）"))
+def test_a_trailer_wrapping_onto_the_next_line_keeps_its_lead_and_joins_the_cut_unit(text):
+    assert units(text) == [(["县教育局"], ["县公安局", "县应急管理局"], []),
+                           (["县市场监管局"], ["县公安局", "县应急管理局", "县财政局"], [])]
+    cut = parse_text(text).tasks[0].co[1]
+    assert text[cut.span.start:cut.span.end] == "县应急管理\n局"
+
+
+@pytest.mark.parametrize("text", both("二、主要任务\n1.加强校园巡逻。每天巡查。\n（牵头单位：县公安局；责任单位：县教育体育局、\n"
+                                       "各乡镇人民政府、\n县司法局）\n2.开展应急演练。（牵头单位：县应急管理局）"))
+def test_a_trailer_on_its_own_lines_wrapping_twice(text):
+    assert units(text) == [(["县公安局"], ["县教育体育局", "各乡镇人民政府", "县司法局"], []),
+                           (["县应急管理局"], [], [])]
+
+
+@pytest.mark.parametrize("text", both("二、主要任务\n1.加强校园巡逻。每天巡查。（牵头单位：县公安局；责任单位：县教育\n"
+                                       "2.开展应急演练。（牵头单位：县应急管理局）"))
+def test_a_trailer_that_never_closes_does_not_swallow_the_next_item(text):
+    doc = parse_text(text)
+    assert [(t.number, t.text, [u.name for u in t.lead], [u.name for u in t.co]) for t in doc.tasks] == [
+        ("1", "每天巡查。", ["县公安局"], ["县教育"]), ("2", "", ["县应急管理局"], [])]
+
+
 # --------------------------------------------------------------------------- field lines
 
 

@@ -221,6 +221,24 @@ def bracket_groups(norm: str) -> list[tuple[int, int]]:
     return groups
 
 
+def open_labelled_bracket(norm: str) -> bool:
+    """The line ends inside a labelled bracket: ``"(牵头单位:县教育局;责任单位:县应急管理"`` → True;
+    a remark does not count: ``"(含医疗美容"`` → False."""
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(norm):
+        if ch in OPEN_CLOSE:
+            stack.append((ch, i))
+        elif stack and ch == OPEN_CLOSE[stack[-1][0]]:
+            stack.pop()
+        elif ch in OPEN_CLOSE.values() and stack:
+            stack.clear()
+    if not stack:
+        return False
+    inside = norm[stack[0][1] + 1:].strip()
+    pattern, _ = _labels()
+    return any(_label_at(inside, m.start(), colon=True) for m in pattern.finditer(inside))
+
+
 def _is_rule_text(text: str) -> bool:
     return text.strip() in ("下同", "以下同") or any(
         re.search(r["pattern"], text) for r in load("assign")["rule"])
@@ -284,19 +302,26 @@ def find_trailers(norm: str, raw: str, offset: int) -> list[Assignment]:
 
 
 def _labelled_tail(norm: str, raw: str, offset: int, groups: list[tuple[int, int]]) -> Assignment | None:
-    """From the first label with a colon that follows a sentence (outside brackets) to the line's end."""
+    """From the first label with a colon that follows a sentence (outside brackets) to the line's end;
+    a bracket never closed counts as the sentence's end ("…巡查。(牵头单位:县公安局;责任单位:县教育")."""
     pattern, _ = _labels()
     for m in pattern.finditer(norm):
         if any(s <= m.start() < e for s, e in groups) or not _label_at(norm, m.start(), colon=True):
             continue
         before = norm[:m.start()].rstrip()
-        if not before or before[-1] not in "。;!?":
+        start = m.start()
+        if before and before[-1] in OPEN_CLOSE and not any(s == len(before) - 1 for s, _ in groups):
+            start = len(before) - 1
+            before = before[:-1].rstrip()
+            if before and before[-1] not in "。;!?":
+                continue
+        elif not before or before[-1] not in "。;!?":
             continue
         found, _ = labelled(norm[m.start():], raw[m.start():], offset + m.start())
         if not found:
             return None
         found.style = "field"
-        found.span = (offset + m.start(), offset + len(norm.rstrip()))
+        found.span = (offset + start, offset + len(norm.rstrip()))
         return found
     return None
 

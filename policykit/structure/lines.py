@@ -58,6 +58,39 @@ def paragraph_lines(raw: RawDocument, index: LineIndex | None = None) -> list[Li
     return lines
 
 
+def join_wrapped_trailers(lines: list[Line], text: str) -> list[Line]:
+    """A labelled bracket left open at a line's end goes on over the next lines until it closes.
+
+    ``"…(牵头单位:县教育局;责任单位:县公安局、县应急管理"`` / ``"局)"`` → one Line whose raw
+    is the text as read from the first line's start to the last line's end (line break
+    included, so offsets stay valid); the unit list reader joins "县应急管理\n局".  Only
+    ``[wrap] max_lines`` more lines are joined, none blank or numbered, and only when the
+    bracket closes in them: a trailer cut off for good is left as it is.
+    """
+    from policykit.structure.assign import open_labelled_bracket
+    from policykit.structure.outline import match_heading
+
+    limit = load("assign")["wrap"]["max_lines"]
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln, end = lines[i], i
+        if "\t" not in ln.norm and open_labelled_bracket(ln.norm):
+            for j in range(i + 1, min(len(lines), i + 1 + limit)):
+                nxt = lines[j]
+                if nxt.blank or "\t" in nxt.norm or match_heading(nxt.norm):
+                    break
+                if not open_labelled_bracket(norm(text[ln.start:nxt.end])):
+                    end = j
+                    break
+        if end > i:
+            raw = text[ln.start:lines[end].end]
+            ln = Line(raw, norm(raw), ln.start, lines[end].end, ln.number, ln.block, ln.style)
+        out.append(ln)
+        i = end + 1
+    return out
+
+
 def run_in_items(text: str) -> list[tuple[int, int]]:
     """Where a line holding a whole plan splits into its items: (start, end) of each part.
 

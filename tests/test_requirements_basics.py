@@ -270,3 +270,15 @@ def test_a_new_list_item_with_its_own_scope_does_not_inherit_the_last_one():
     found = extract_requirements("每条经济带至少谋划建设10个项目、每个镇办至少打造3个示范点、各专项工作组至少打造2个示范点")
     assert [(r.value, r.condition) for r in found] == [(10, "每条经济带"), (3, "每个镇办"), (2, None)]
     assert [r.condition for r in extract_requirements("镇级河长每月需要对每条责任河湖巡河至少1次")] == [None]
+
+
+def test_an_age_before_a_group_says_who_is_meant():
+    found = extract_requirements("婴儿、5岁以下儿童和孕产妇的死亡率分别下降到2.86‰、3.05‰和19.07/10万")
+    assert [(r.value, r.unit, r.subject) for r in found] == [
+        (2.86, "‰", "婴儿、5岁以下儿童和孕产妇的死亡率"), (3.05, "‰", "婴儿、5岁以下儿童和孕产妇的死亡率"),
+        (19.07, "/10万", "婴儿、5岁以下儿童和孕产妇的死亡率")]
+
+
+def test_the_number_of_what_work_is_done_on():
+    assert fields("对49个乡镇卫生院进行改扩建") == [req("=", 49, "个", subject="乡镇卫生院")]
+    assert fields("新开工建设185个标准化村卫生室") == [req("=", 185, "个", subject="标准化村卫生室")]

@@ -69,7 +69,8 @@ def _read_sentence(s: str, base: int, vocab: Vocab) -> list[Found]:
     for r in readings:
         if not r.is_condition:
             settle_subject(s, r, floor, vocab)
-        floor = max(r.end, r.subject_end or 0)
+        if not r.describes:
+            floor = max(r.end, r.subject_end or 0)
     requirements = [r for r in readings if not r.is_condition]
     share_listed_subjects(s, requirements)
     clause_conditions = find_clause_conditions(s, tokens, vocab)
@@ -79,7 +80,8 @@ def _read_sentence(s: str, base: int, vocab: Vocab) -> list[Found]:
     previous_end = 0
     for r in readings:
         if r.is_condition:
-            numeric_condition = condition_text(s, r, readings, vocab)
+            if not r.describes:
+                numeric_condition = condition_text(s, r, readings, vocab)
             continue
         clause = next((c for c in reversed(clause_conditions) if c[0] <= r.bound_start), None)
         if clause and (scope is None or clause[0] > scope[0]):

@@ -20,7 +20,7 @@ SCOPE_WORDS = ("周边", "半径", "周围", "距离")
 DEADLINE_UNITS = ("年", "个月")
 INCLUDED = re.compile(r"\s*(?:\(含[^)]{0,12}\))?\s*")
 # "配备1台手抬机动泵、2支水枪": a quantity listed right after a requirement shares its op.
-ENUMERATION = r"[\u4e00-\u9fff()]{0,12}、\s*"
+ENUMERATION = r"[\u4e00-\u9fff()]{0,12}、\s*|\s*[和及]\s*"  # "…3.05‰和19.07/10万": the last item after 和
 
 
 def density_prefixes(s: str, vocab: Vocab) -> list[tuple[int, int, dict[str, Any]]]:
@@ -213,6 +213,10 @@ def _read_token(s: str, tok: Token, nxt: Token | None, floor: int, density: list
     if obj is not None and tok.unit not in DEADLINE_UNITS:
         r.subject, r.subject_start, r.subject_end = obj, tok.start - len(obj), tok.start
         return r  # "设队长1名"
+    done = re.match(r"([\u4e00-\u9fff]{1,12}?)进行", after)
+    if head.endswith("对") and done and tok.unit not in DEADLINE_UNITS:
+        r.subject, r.subject_end = done.group(1), tok.end + done.end(1)
+        return r  # "对49个乡镇卫生院进行改扩建": the number of what the work is done on
     return None
 
 

@@ -27,7 +27,9 @@ def mark_conditions(s: str, readings: list[Reading], vocab: Vocab) -> None:
             continue  # "力争实现90%左右的村庄…": a share or a goal, not a size that limits
         after = s[r.end:].lstrip()
         last = i == len(readings) - 1
-        if not last and starts_with(after, vocab.condition_markers):
+        if starts_with(after, vocab.group_nouns) and _describes(s, r, vocab):
+            r.is_condition = r.describes = True
+        elif not last and starts_with(after, vocab.condition_markers):
             r.is_condition = True
         elif not last and after.startswith("的") and starts_with(after[1:], vocab.condition_heads):
             r.is_condition = True
@@ -42,6 +44,8 @@ def _describes(s: str, r: Reading, vocab: Vocab) -> bool:
         return False
     if not re.search(r"(?:以上|以下|以内)$", s[r.token.end:r.end]):
         return False  # "不低于2米的围墙": a bound on the thing itself
+    if starts_with(s[r.end:].lstrip(), vocab.group_nouns):
+        return True  # "5岁以下儿童死亡率", "60周岁以上老年人"
     start = clause_start(s, r.bound_start)
     head = trim_modals(s[start:r.bound_start].rstrip(), vocab)
     opener = starts_with(s[start:].lstrip(), vocab.condition_clause_openers)
@@ -145,7 +149,7 @@ def _strip(text: str, vocab: Vocab) -> str:
         word = ends_with(text, vocab.modal_words)
         if word and len(word) < len(text):
             text, changed = text[: -len(word)], True
-    return "" if text.strip() in vocab.modal_words else text.strip()
+    return "" if text.strip() in vocab.modal_words or text.strip() in ("和", "及", "与") else text.strip()
 
 
 def _phrase_end(s: str, pos: int) -> int:
@@ -247,7 +251,7 @@ def share_listed_subjects(s: str, readings: list[Reading]) -> None:
         listed = r.subject is None and s[r.end:r.end + 1] == "、"
         if listed and nxt.after_subject and re.match(r"\s*的?标准", s[nxt.end:]):
             r.subject = nxt.after_subject
-        if nxt.subject is None and r.subject and s[r.end:nxt.bound_start].strip() == "、":
+        if nxt.subject is None and r.subject and s[r.end:nxt.bound_start].strip() in ("、", "和", "及"):
             nxt.subject = r.subject  # "城乡居民人均可支配收入分别增长6%、6.5%"
 
 

@@ -51,6 +51,7 @@ class Vocab:
     subject_strip_prefix: tuple[str, ...]
     subject_strip_suffix: tuple[str, ...]
     subject_keep_prefix: tuple[str, ...]
+    group_nouns: tuple[str, ...]
     not_requirements: tuple[re.Pattern[str], ...]
     per_each_staff: tuple[str, ...]
     quote_pairs: tuple[str, ...]
@@ -102,6 +103,7 @@ def load_vocab(path: str | None = None) -> Vocab:
         subject_strip_prefix=_longest_first(data["subject_strip_prefix"]),
         subject_strip_suffix=_longest_first(data["subject_strip_suffix"]),
         subject_keep_prefix=_longest_first(data.get("subject_keep_prefix", [])),
+        group_nouns=_longest_first(data.get("group_nouns", [])),
         not_requirements=tuple(re.compile(p) for p in data["not_requirements"]),
         per_each_staff=_longest_first(data["per_each_staff"]),
         quote_pairs=tuple(data["quote_pairs"]),

@@ -30,13 +30,18 @@ class Piece:
 
 @dataclass
 class Assignment:
-    """The units one assignment names, by role; ``responsible`` (责任单位) is resolved later."""
+    """The units one assignment names, by role; ``responsible`` (责任单位) is resolved later.
+
+    ``deadline`` holds the values of time-limit labels written beside the units
+    ("完成时限:2024年12月底前"); they name no unit, so they do not make it true.
+    """
 
     style: str  # trailer, field, sentence, heading, table, rule
     lead: list[Piece] = field(default_factory=list)
     co: list[Piece] = field(default_factory=list)
     responsible: list[Piece] = field(default_factory=list)
     span: tuple[int, int] | None = None  # where it is written, offsets into the text as read
+    deadline: list[Piece] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.co or self.responsible)
@@ -45,6 +50,7 @@ class Assignment:
         self.lead += other.lead
         self.co += other.co
         self.responsible += other.responsible
+        self.deadline += other.deadline
 
 
 @dataclass

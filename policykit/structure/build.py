@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from policykit.model import Span, Task, Unit
+from policykit.model import Deadline, Requirement, Span, Task, Unit
 from policykit.requirements import extract_deadlines, extract_requirements
 from policykit.structure import assign
 from policykit.structure.assign import Assignment, Piece, Rule
@@ -48,7 +48,8 @@ def table_draft(rec: Record) -> Draft:
     return Draft("table", rec.number, title, [rec.group] if rec.group else [], list(rec.cells.get("text", [])),
                  Span(rec.start, rec.end), rec.line, assignment, checked=list(rec.checked),
                  flags=list(rec.flags), inherited=rec.inherited, inherited_merged=rec.merged,
-                 deadline_cells=list(rec.cells.get("deadline", [])))
+                 deadline_cells=list(rec.cells.get("deadline", [])) + assignment.deadline,
+                 title_piece=rec.title[0] if len(rec.title) == 1 else None)
 
 
 def cell_assignment(p: Piece) -> Assignment:
@@ -103,12 +104,7 @@ def build_task(draft: Draft, task_id: str, ctx: Context) -> Task:
     if "truncated" in flags:
         what = "last cells missing" if draft.origin == "table" else "text ends mid-sentence"
         ctx.warnings.append(f"{_where(draft, task_id)}: {what} (truncated)")
-    requirements, deadlines = [], []
-    for p in draft.text:
-        requirements += extract_requirements(p.text, p.start, task_id=task_id)
-        deadlines += extract_deadlines(p.text, p.start, plan_date=ctx.plan_date, period=ctx.period)
-    for p in draft.deadline_cells:
-        deadlines += extract_deadlines(p.text, p.start, plan_date=ctx.plan_date, period=ctx.period)
+    requirements, deadlines = _numbers(draft, task_id, ctx)
     if draft.origin == "table":
         text = squeeze_spaces("".join(p.text for p in draft.text))
     else:
@@ -116,6 +112,37 @@ def build_task(draft: Draft, task_id: str, ctx: Context) -> Task:
     return Task(id=task_id, origin=draft.origin, number=draft.number, path=list(draft.path),
                 title=squeeze_spaces(draft.title).strip(_TITLE_TRIM), text=text, lead=lead, co=co,
                 requirements=requirements, deadlines=deadlines, span=draft.span, flags=flags)
+
+
+def _numbers(draft: Draft, task_id: str, ctx: Context) -> tuple[list[Requirement], list[Deadline]]:
+    """Requirements and deadlines of the title, the text and the time-limit cells or labels, each once.
+
+    "1.每学期至少开展1次应急疏散演练。" gives its number from the title; a title
+    repeated in the text ("1.视频监控全覆盖" / "…实现视频监控全覆盖。") gives it once.
+    """
+    requirements: list[Requirement] = []
+    deadlines: list[Deadline] = []
+    for p in draft.text:
+        requirements += extract_requirements(p.text, p.start, task_id=task_id)
+        deadlines += extract_deadlines(p.text, p.start, plan_date=ctx.plan_date, period=ctx.period)
+    for p in draft.deadline_cells:
+        deadlines += _new(extract_deadlines(p.text, p.start, plan_date=ctx.plan_date, period=ctx.period), deadlines)
+    p = draft.title_piece
+    if p and not any(norm(p.text) in norm(t.text) for t in draft.text):  # a title repeated in the text is read there
+        requirements = _new(extract_requirements(p.text, p.start, task_id=task_id), requirements) + requirements
+        deadlines = _new(extract_deadlines(p.text, p.start, plan_date=ctx.plan_date, period=ctx.period),
+                         deadlines) + deadlines
+    return requirements, deadlines
+
+
+def _new(found: list[Any], known: list[Any]) -> list[Any]:
+    """The numbers of ``found`` not already read: not written the same, not over the same span."""
+    return [item for item in found
+            if not any(item.text == seen.text or _overlap(item.span, seen.span) for seen in known)]
+
+
+def _overlap(a: Span | None, b: Span | None) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
 
 
 def _marked_leads(a: Assignment) -> Assignment:

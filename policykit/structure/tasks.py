@@ -70,7 +70,8 @@ class Draft:
     flags: list[str] = field(default_factory=list)
     inherited: list[Piece] | None = None  # a lead taken from the row above (table sub-rows)
     inherited_merged: bool = False  # the source merges that cell: inheriting is reading, not guessing
-    deadline_cells: list[Piece] = field(default_factory=list)
+    deadline_cells: list[Piece] = field(default_factory=list)  # 完成时限 cells, fields and labels
+    title_piece: Piece | None = None  # the title where it is written, read for numbers too
 
 
 # ---------------------------------------------------------------------------
@@ -394,8 +395,11 @@ def _draft(node: Node, path: list[str], lines: list[Line], own_explicit: Assignm
     last = max((k for k in idx if not lines[k].blank), default=node.line)
     title = node.title
     indent = len(head.raw) - len(head.raw.lstrip())
+    title_at = head.raw.find(title, node.heading.title_start if node.heading else 0)
     return Draft("body", node.number, title, path, text, Span(head.start + indent, lines[last].end), head.number,
-                 assignment, checked=[("title", title)] + [("text", p.text) for p in text])
+                 assignment, checked=[("title", title)] + [("text", p.text) for p in text],
+                 deadline_cells=_explicit(idx, lines).deadline,
+                 title_piece=Piece(title, head.start + title_at) if title and title_at >= 0 else None)
 
 
 def _text_pieces(node: Node, idx: list[int], lines: list[Line]) -> list[Piece]:
@@ -449,7 +453,8 @@ def _paragraph_task(k: int, lines: list[Line], path: list[str], out: list[Draft]
     text = [p for p in text if p.text]
     out.append(Draft("body", None, ln.raw[lead_ws:lead_ws + len(title)], path, text,
                      Span(ln.start + lead_ws, ln.end), ln.number, assignment,
-                     checked=[("text", ln.raw)]))
+                     checked=[("text", ln.raw)], deadline_cells=assignment.deadline,
+                     title_piece=Piece(ln.raw[lead_ws:lead_ws + len(title)], ln.start + lead_ws)))
 
 
 def section_pieces(root: Node, lines: list[Line], kind: str) -> list[Piece]:

@@ -282,3 +282,11 @@ def test_an_age_before_a_group_says_who_is_meant():
 def test_the_number_of_what_work_is_done_on():
     assert fields("对49个乡镇卫生院进行改扩建") == [req("=", 49, "个", subject="乡镇卫生院")]
     assert fields("新开工建设185个标准化村卫生室") == [req("=", 185, "个", subject="标准化村卫生室")]
+
+
+def test_the_figure_a_change_starts_from_is_no_requirement():
+    assert fields("每万人全科医生数从1.38人增长到2.61人") == [
+        req(">=", 2.61, "人", subject="全科医生数", per={"step": 10000, "of": "人", "unit": None}, target=True)]
+    text = "每千人口医疗卫生机构床位数由2018年6.03张增加到2019年6.30张"
+    assert [(r.value, r.subject) for r in extract_requirements(text)] == [(6.3, "医疗卫生机构床位数")]
+    assert extract_deadlines(text) == []

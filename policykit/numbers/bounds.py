@@ -19,6 +19,9 @@ DISTANCE_UNITS = ("米", "公里", "千米")
 SCOPE_WORDS = ("周边", "半径", "周围", "距离")
 DEADLINE_UNITS = ("年", "个月")
 INCLUDED = re.compile(r"\s*(?:\(含[^)]{0,12}\))?\s*")
+YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年(?:末|底)?\s*$")
+# "从1.38人增长到2.61人", "由2018年6.03张增加到…": the figure it starts from is no requirement
+BASELINE = re.compile(r"(?:从|由)\s*(?:(?:19|20)\d{2}\s*年(?:末|底)?\s*)?$")
 # "配备1台手抬机动泵、2支水枪": a quantity listed right after a requirement shares its op.
 ENUMERATION = r"[\u4e00-\u9fff()]{0,12}、\s*|\s*[和及]\s*"  # "…3.05‰和19.07/10万": the last item after 和
 
@@ -28,7 +31,7 @@ def density_prefixes(s: str, vocab: Vocab) -> list[tuple[int, int, dict[str, Any
     of = "|".join(re.escape(w) for w in vocab.per_density_of)
     out = []
     for m in re.finditer(rf"每\s*(?P<n>\d+|[十百千万]+)\s*(?P<of>{of})", s):
-        step = to_number(m.group("n"))
+        step = to_number(m.group("n")) or to_number("一" + m.group("n"))  # 每万人: 万 alone is 一万
         if step:
             out.append((m.start(), m.end(), {"step": step, "of": m.group("of").lstrip("名"), "unit": None}))
     return out
@@ -37,6 +40,9 @@ def density_prefixes(s: str, vocab: Vocab) -> list[tuple[int, int, dict[str, Any
 def _bound_before(s: str, pos: int, floor: int, vocab: Vocab) -> tuple[Bound | None, str | None, int]:
     """The bound word and verb right before ``pos``: "至少配备1名" → (至少, 配备, start of 至少)."""
     head = s[floor:pos].rstrip()
+    year = YEAR_BEFORE.search(head)
+    if year and any(head[:year.start()].rstrip().endswith(b.word) for b in vocab.before):
+        head = head[:year.start()].rstrip()  # "增加到2019年6.30张": the year says when, the bound is before it
     bound = next((b for b in vocab.before if head.endswith(b.word)), None)
     verb = None
     if bound is None:  # checked first: "达到" is a bound word, not the verb 到
@@ -79,12 +85,21 @@ def _period_before(s: str, pos: int, floor: int, vocab: Vocab) -> tuple[str | No
     return (best[1], best[0]) if best else (None, None)
 
 
+def _baseline(s: str, tok: Token, nxt: Token | None, vocab: Vocab) -> bool:
+    """"从1.38人增长到2.61人": the first figure is where it starts, only the second is asked for."""
+    if nxt is None or not BASELINE.search(s[max(0, tok.start - 12):tok.start]):
+        return False
+    between = s[tok.end:nxt.start].strip()
+    between = YEAR_BEFORE.sub("", between).rstrip()
+    return any(between.endswith(b.word) for b in vocab.before)
+
+
 def read_tokens(s: str, tokens: list[Token], density: list, vocab: Vocab) -> list[Reading]:
     """Decide for each token whether it is a requirement and with which op."""
     out: list[Reading] = []
     skip: set[int] = set()
     for i, tok in enumerate(tokens):
-        if i in skip:
+        if i in skip or _baseline(s, tok, tokens[i + 1] if i + 1 < len(tokens) else None, vocab):
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         floor = clause_start(s, tok.start)

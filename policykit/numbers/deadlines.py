@@ -70,6 +70,8 @@ def read_deadlines(text: str, *, plan_date: str | None = None,
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            if m.group(0)[:1] in "到至" and any(text.endswith(w, 0, m.start()) for w in words.get("not_after", ())):
+                continue  # "增加到2019年6.30张"
             deadline = _build(kind, m, plan_date, period, words)
             if deadline is not None:
                 found.append(deadline)

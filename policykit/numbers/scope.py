@@ -205,7 +205,8 @@ def _before_phrase(s: str, r: Reading, floor: int, vocab: Vocab) -> tuple[str, i
         rest = pre[at + len(verb):].strip()
         if at >= 0 and rest and rest not in vocab.measure_nouns:
             pre = pre[at + len(verb):]  # "统筹设置…受理窗口数量" → "…受理窗口数量"; not "落实率" → "率"
-    phrase = _strip(trim_modals(pre.strip(), vocab), vocab)
+    pre = re.sub(r"(?:从|由)\s*(?:(?:19|20)\d{2}\s*年(?:末|底)?)?\s*[\d.]+\s*[\u4e00-\u9fff%‰]{0,3}$", "", pre.strip())
+    phrase = _strip(trim_modals(pre.strip(), vocab), vocab)  # "…全科医生数从1.38人(增长到)": the start is no part
     return phrase, (s.find(phrase, start) if phrase else None)
 
 

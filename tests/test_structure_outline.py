@@ -97,3 +97,45 @@ def test_word_heading_styles_without_numbers_are_headings():
                                                                   (2, None, "加强物防")]
     assert [(t.title, t.text, t.path) for t in doc.tasks] == [("加强人防", "配齐保安员。", ["主要任务"]),
                                                               ("加强物防", "建设围墙。", ["主要任务"])]
+
+
+@pytest.mark.parametrize("text", [
+    "二、主要任务\n1.完善校园安全防控体系。开展隐患排查。（牵头单位：县教育局）\n"
+    "2.2024年底前完成全县学校视频监控联网。（牵头单位：县公安局）\n3.加强校园周边巡逻。（牵头单位：县公安局）",
+    "二、主要任务\n1.完善校园安全防控体系。开展隐患排查。(牵头单位:县教育局)\n"
+    "2.2024年底前完成全县学校视频监控联网。(牵头单位:县公安局)\n3.加强校园周边巡逻。(牵头单位:县公安局)",
+])
+def test_an_item_whose_title_opens_with_a_year_is_the_next_item(text):
+    doc = parse_text(text)
+    assert [(t.number, t.title, [u.name for u in t.lead], [d.date for d in t.deadlines], t.flags)
+            for t in doc.tasks] == [
+        ("1", "完善校园安全防控体系", ["县教育局"], [], []),
+        ("2", "2024年底前完成全县学校视频监控联网", ["县公安局"], ["2024-12-31"], []),
+        ("3", "加强校园周边巡逻", ["县公安局"], [], []),
+    ]
+
+
+def test_a_year_after_a_number_out_of_turn_is_no_item():
+    doc = parse_text("二、主要任务\n1.完善校园安全防控体系。开展隐患排查。\n5.2025年全部完成。\n（牵头单位：县教育局）")
+    assert [(t.number, t.text) for t in doc.tasks] == [("1", "开展隐患排查。\n5.2025年全部完成。")]
+
+
+@pytest.mark.parametrize("text", [
+    "二、主要任务\n1.完善校园安全防控体系。开展隐患排查。（牵头单位：县教育局）\n"
+    "2。2024年底前完成全县学校视频监控联网。（牵头单位：县公安局）",
+    "二、主要任务\n1.完善校园安全防控体系。开展隐患排查。(牵头单位:县教育局)\n"
+    "2。2024年底前完成全县学校视频监控联网。(牵头单位:县公安局)",
+])
+def test_two_separate_trailers_in_one_item_are_flagged(text):
+    assert [(t.number, [u.name for u in t.lead], t.flags) for t in parse_text(text).tasks] == [
+        ("1", ["县教育局", "县公安局"], ["multiple-trailers"])]
+
+
+@pytest.mark.parametrize("text", [
+    "1.加强巡逻。（牵头单位：县公安局）（责任单位：县教育局）",
+    "1.加强巡逻。\n牵头单位：县公安局\n责任单位：县教育局",
+    "1.加强巡逻。(牵头单位:县公安局)\n(责任单位:县教育局)",
+])
+def test_one_assignment_split_over_brackets_or_field_lines_is_not_flagged(text):
+    assert [([u.name for u in t.lead], [u.name for u in t.co], t.flags) for t in parse_text(text).tasks] == [
+        (["县公安局"], ["县教育局"], [])]

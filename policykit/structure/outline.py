@@ -48,6 +48,18 @@ def match_heading(norm: str) -> Heading | None:
     return None
 
 
+def match_dated_item(norm: str, expected: int) -> Heading | None:
+    """An item whose title opens with a year, when its number is the one expected next:
+    ``match_dated_item("2.2024年底前完成联网。", 2).number`` → "2"; with ``expected`` 5 → None."""
+    conf = load("headings")["dated_item"]
+    m = re.match(conf["pattern"], norm)
+    if not m or int(m.group(1)) != expected:
+        return None
+    title, body_start = split_title(norm[m.end():])
+    return Heading(conf["style"], m.group(1), title, norm[m.end() + body_start:].strip(), m.end(),
+                   m.end() + len(title), m.end() + body_start)
+
+
 _STYLE_LEVEL = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 

@@ -25,6 +25,7 @@ from policykit.structure.outline import (
     Heading,
     LevelStack,
     match_attachment,
+    match_dated_item,
     match_heading,
     split_title,
     style_heading,
@@ -148,7 +149,7 @@ def build_tree(lines: list[Line], skip: set[int], registry: Any = None) -> Node:
             stack.reset()
             base = 1
             continue
-        h = match_heading(ln.norm) or style_heading(ln.norm, ln.style)
+        h = match_heading(ln.norm) or style_heading(ln.norm, ln.style) or _dated_item(ln.norm, open_nodes)
         unit = None if h else unit_heading(ln.norm, registry)
         if h or unit:
             if unit:
@@ -166,6 +167,15 @@ def build_tree(lines: list[Line], skip: set[int], registry: Any = None) -> Node:
             _owner(open_nodes[-1], ln, lines).body.append(i)
         i += 1
     return root
+
+
+def _dated_item(norm: str, open_nodes: list[Node]) -> Heading | None:
+    """"2.2024年底前完成…" after item 1 of its level (the deepest open item of that style)."""
+    style = load("headings")["dated_item"]["style"]
+    last = next((n for n in reversed(open_nodes) if n.heading and n.heading.style == style), None)
+    if last is None or not (last.number or "").isdigit():
+        return None
+    return match_dated_item(norm, int(last.number) + 1)
 
 
 def _title_text(ln: Line, h: Heading) -> str:
@@ -396,15 +406,36 @@ def _draft(node: Node, path: list[str], lines: list[Line], own_explicit: Assignm
     title = node.title
     indent = len(head.raw) - len(head.raw.lstrip())
     title_at = head.raw.find(title, node.heading.title_start if node.heading else 0)
+    # two separate assignments in one item usually mean a missed item boundary
+    flags = ["multiple-trailers"] if explicit and _assignment_groups(
+        node, _own_lines(node) if own_explicit else idx, lines) > 1 else []
     return Draft("body", node.number, title, path, text, Span(head.start + indent, lines[last].end), head.number,
-                 assignment, checked=[("title", title)] + [("text", p.text) for p in text],
+                 assignment, checked=[("title", title)] + [("text", p.text) for p in text], flags=flags,
                  deadline_cells=_explicit(idx, lines).deadline,
                  title_piece=Piece(title, head.start + title_at) if title and title_at >= 0 else None)
 
 
 def _text_pieces(node: Node, idx: list[int], lines: list[Line]) -> list[Piece]:
     """The task's text, without its title, trailers and field lines."""
-    out: list[Piece] = []
+    return [p for p in _segments(node, idx, lines) if p is not None]
+
+
+def _assignment_groups(node: Node, idx: list[int], lines: list[Line]) -> int:
+    """How many separate places assign the task: "…(牵头单位:A)" / "2.2024年…(牵头单位:B)" → 2;
+    trailers or field lines with only spaces or punctuation between them are one place."""
+    groups, after_text = 0, True
+    for piece in _segments(node, idx, lines):
+        if piece is None:
+            groups += after_text
+            after_text = False
+        elif piece.text.strip(" \t。;,.、:；，：．"):
+            after_text = True
+    return groups
+
+
+def _segments(node: Node, idx: list[int], lines: list[Line]) -> list[Piece | None]:
+    """The task's lines after the title in order: text as Pieces, each trailer or field line naming units as None."""
+    out: list[Piece | None] = []
     skip_next = False
     for k in idx:
         ln = lines[k]
@@ -416,21 +447,29 @@ def _text_pieces(node: Node, idx: list[int], lines: list[Line]) -> list[Piece]:
         start = 0
         if k == node.line and node.heading is not None:
             start = node.heading.body_start
-        if assign.label_only(ln.norm):
+        role = assign.label_only(ln.norm)
+        if role:
             skip_next = True
+            if role in ("lead", "co", "responsible"):
+                out.append(None)
             continue
-        if assign.field_line(ln.norm, ln.raw, ln.start) is not None:
+        fld = assign.field_line(ln.norm, ln.raw, ln.start)
+        if fld is not None:
+            if fld:
+                out.append(None)
             continue
-        cuts = [(t.span[0] - ln.start, t.span[1] - ln.start)
+        cuts = [(t.span[0] - ln.start, t.span[1] - ln.start, bool(t))
                 for t in assign.find_trailers(ln.norm, ln.raw, ln.start) if t.span]
         pos = start
-        for s, e in cuts + [(len(ln.raw), len(ln.raw))]:
+        for s, e, names_units in cuts + [(len(ln.raw), len(ln.raw), False)]:
             if s < pos:
                 continue
             seg = ln.raw[pos:s]
             if seg.strip():
                 lead_ws = len(seg) - len(seg.lstrip())
                 out.append(Piece(seg.strip(), ln.start + pos + lead_ws))
+            if names_units:
+                out.append(None)
             pos = e
     return out
 

@@ -34,7 +34,11 @@ def density_prefixes(s: str, vocab: Vocab) -> list[tuple[int, int, dict[str, Any
         step = to_number(m.group("n")) or to_number("一" + m.group("n"))  # 每万人: 万 alone is 一万
         if step:
             out.append((m.start(), m.end(), {"step": step, "of": m.group("of").lstrip("名"), "unit": None}))
-    return out
+    each = "|".join(re.escape(w) for w in vocab.per_each_of)
+    if each:
+        for m in re.finditer(rf"每\s*(?P<of>{each})(?=\s*\d)", s):  # "给予每亩215元"
+            out.append((m.start(), m.end(), {"step": 1, "of": m.group("of"), "unit": None}))
+    return sorted(out, key=lambda d: d[0])
 
 
 def _bound_before(s: str, pos: int, floor: int, vocab: Vocab) -> tuple[Bound | None, str | None, int]:

@@ -40,6 +40,7 @@ class Vocab:
     rate_words: tuple[str, ...]
     periods: tuple[str, ...]
     per_density_of: tuple[str, ...]
+    per_each_of: tuple[str, ...]
     time_units: tuple[str, ...]
     time_limit_verbs: tuple[str, ...]
     per_openers: tuple[str, ...]
@@ -92,6 +93,7 @@ def load_vocab(path: str | None = None) -> Vocab:
         rate_words=_longest_first(data["rate_words"]),
         periods=_longest_first(data["periods"]),
         per_density_of=_longest_first(data["per_density_of"]),
+        per_each_of=_longest_first(data.get("per_each_of", [])),
         time_units=_longest_first(data["time_units"]),
         time_limit_verbs=_longest_first(data["time_limit_verbs"]),
         per_openers=_longest_first(data["per_openers"]),

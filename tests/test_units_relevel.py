@@ -52,3 +52,8 @@ def test_relevel_with_a_region():
 def test_relevel_keeps_the_function():
     for name in ["市教育体育局", "团市委", "市委宣传部", "公安青浦分局", "区建设管理委"]:
         assert normalise(relevel(name, "县")).canonical == normalise(name).canonical
+
+
+def test_a_coordination_body_named_by_topic_moves_to_the_new_level():
+    assert relevel("市行政审批制度改革工作领导小组办公室", "县", "建水") == "建水县行政审批制度改革工作领导小组办公室"
+    assert relevel("县委常委、常务副县长王大雷", "县", "建水") == "县委常委、常务副县长王大雷"

@@ -93,7 +93,7 @@ def _implied_level(reg: Registry, name: str) -> str | None:
     return None
 
 
-def _strip_level(reg: Registry, s: str) -> tuple[str, str | None]:
+def strip_level(reg: Registry, s: str) -> tuple[str, str | None]:
     """"区绿化市容局" → ("绿化市容局", "区")."""
     for level in reg.levels:
         if s.startswith(level) and len(s) > len(level):
@@ -105,7 +105,7 @@ def _generic_by_ending(reg: Registry, raw: str, c: Cleaned) -> Unit | None:
     """"县直及省市驻民各单位" → a generic reference: whatever precedes 各单位 only narrows it."""
     for ending in reg.generic_endings:
         if c.compared.endswith(ending) and len(c.compared) > len(ending):
-            level = _strip_level(reg, c.compared)[1]
+            level = strip_level(reg, c.compared)[1]
             alias = reg.aliases.get(ending)
             canonical = alias.canonical if alias is not None else None
             return Unit(raw=raw, name=c.name, canonical=canonical, level=level, region=None, kind="generic",
@@ -118,7 +118,7 @@ def fuzzy_unit(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None,
     """No registry reading: the closest registry name as a guess, ``known`` false."""
     from rapidfuzz import fuzz, process
 
-    core, level = _strip_level(reg, c.compared)
+    core, level = strip_level(reg, c.compared)
     best = process.extractOne(core, reg.aliases.keys(), scorer=fuzz.ratio) if core else None
     level = level or level_hint
     if best is None or best[1] < FUZZY_GUESS:
@@ -165,7 +165,7 @@ def _by_rule(reg: Registry, raw: str, c: Cleaned, level_hint: str | None) -> Uni
     ending = topic_ending(reg, c.compared)
     if ending is None:
         return None
-    core, level = _strip_level(reg, c.compared)
+    core, level = strip_level(reg, c.compared)
     alias = reg.aliases[ending]
     topic = core[:len(core) - len(ending)]
     return Unit(raw=raw, name=c.name, canonical=alias.canonical, level=level or level_hint, kind=alias.kind,  # type: ignore[arg-type]
@@ -184,12 +184,12 @@ def resolve(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None = Non
                     note="empty unit name"), False
     ruled = _by_rule(reg, raw, c, level_hint)
     if ruled is not None:
-        return ruled, _strip_level(reg, c.compared)[1] is not None
+        return ruled, strip_level(reg, c.compared)[1] is not None
     generic = _generic_by_ending(reg, raw, c)
     if generic is not None:
-        return generic, _strip_level(reg, c.compared)[1] is not None
+        return generic, strip_level(reg, c.compared)[1] is not None
     unit = fuzzy_unit(reg, raw, c, level_hint=level_hint, region_hint=region_hint, doc_level=doc_level)
-    return unit, _strip_level(reg, c.compared)[1] is not None
+    return unit, strip_level(reg, c.compared)[1] is not None
 
 
 def complete_shortened(reg: Registry, c: Cleaned, following: Cleaned) -> tuple[Cleaned, Cleaned] | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from policykit.model import Unit
 from policykit.units.match import Match, best_whole
-from policykit.units.normalise import clean
+from policykit.units.normalise import clean, strip_level, topic_ending
 from policykit.units.registry import Registry, default_registry
 
 # Collectives and generic references read the same in every county.
@@ -46,6 +46,9 @@ def relevel(unit_or_name: Unit | str, level: str, region: str | None = None, *,
     name = unit_or_name.name if isinstance(unit_or_name, Unit) else unit_or_name
     c = clean(reg, name)
     m = best_whole(reg, c.compared) if c.compared else None
+    if m is None and c.compared and topic_ending(reg, c.compared):
+        core, written = strip_level(reg, c.compared)  # 市行政审批制度改革工作领导小组办公室 → 县…
+        return (region if region and region.endswith(level) else (region or "") + level) + core if written else name
     if m is None or m.alias.kind in _UNCHANGED or m.collective or reg.functions[m.alias.canonical].keep_name:
         return name
     if m.alias.kind == "other" and m.level is None:

@@ -26,7 +26,7 @@ from policykit.structure.tables import (
     grids_from_tsv,
     notes_after_block,
 )
-from policykit.structure.tasks import body_drafts, build_tree, outline_items, section_pieces
+from policykit.structure.tasks import body_drafts, build_tree, no_tasks_warning, outline_items, section_pieces
 
 
 def parse(path: str | Path, registry: Any = None) -> Document:
@@ -73,6 +73,8 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
                      for r in records(g)]
     tasks += [build_task(table_draft(r), f"table-{k}", ctx) for k, r in enumerate(table_records, start=1)]
     link_same_as(tasks)
+    if not tasks:
+        ctx.warnings.append(no_tasks_warning(root, lines))
     goal_pieces = section_pieces(root, lines, "goals")
     goals = [req for p in goal_pieces for req in extract_requirements(p.text, p.start)]
     goal_deadlines = [d for p in goal_pieces

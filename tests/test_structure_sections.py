@@ -90,3 +90,29 @@ def test_goals_are_read_from_a_goal_section_inside_a_top_section_only(text):
 ])
 def test_is_section_compares_the_whole_title(title, kind, expected):
     assert is_section(title, kind) is expected
+
+
+@pytest.mark.parametrize("text", both(
+    "关于印发《某县校园安全工作方案》的通知\n"
+    "各乡镇人民政府，县直各单位：\n"
+    "现将《某县校园安全工作方案》印发给你们，请认真贯彻落实。\n"
+    "附件：某县校园安全工作方案\n"
+    "某县人民政府办公室\n"
+    "2024年3月1日\n"))
+def test_a_notice_forwarding_an_attachment_it_lacks_says_so(text):
+    doc = parse_text(text)
+    assert (doc.tasks, doc.warnings) == ([], [
+        "no tasks found: the text names an attachment (附件) it does not include; parse the attachment itself"])
+
+
+@pytest.mark.parametrize("text", both(
+    "某县校园安全工作方案\n"
+    "一、指导思想\n"
+    "坚持安全第一，预防为主。\n"
+    "附件\n"
+    "某县校园安全工作方案\n"
+    "二、基本原则\n"
+    "坚持属地管理，分级负责。\n") + both("某县校园安全工作方案\n一、指导思想\n坚持安全第一，预防为主。\n"))
+def test_a_document_without_tasks_is_warned(text):
+    doc = parse_text(text)
+    assert (doc.tasks, doc.warnings) == ([], ["no tasks found: no numbered items with units, no task-list table"])

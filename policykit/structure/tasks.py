@@ -496,6 +496,16 @@ def _paragraph_task(k: int, lines: list[Line], path: list[str], out: list[Draft]
                      title_piece=Piece(ln.raw[lead_ws:lead_ws + len(title)], ln.start + lead_ws)))
 
 
+def no_tasks_warning(root: Node, lines: list[Line]) -> str:
+    """Why a document gave no task: a notice naming an attachment the text lacks, or nothing task-like."""
+    mention = re.compile(load("headings")["attachment"]["mention"])
+    held = any(node.attachment for node in root.children)
+    if not held and any(mention.search(ln.norm) for ln in lines):
+        return ("no tasks found: the text names an attachment (附件) it does not include; "
+                "parse the attachment itself")
+    return "no tasks found: no numbered items with units, no task-list table"
+
+
 def section_pieces(root: Node, lines: list[Line], kind: str) -> list[Piece]:
     """The text under sections of a kind (``"goals"``: 总体目标 …), line by line, titles left out."""
     out: list[Piece] = []

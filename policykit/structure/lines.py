@@ -7,7 +7,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from policykit.model import Paragraph, RawDocument
+from policykit.structure.assign import open_labelled_bracket
 from policykit.structure.data import load
+from policykit.structure.outline import match_heading
 from policykit.structure.textnorm import norm
 
 
@@ -67,9 +69,6 @@ def join_wrapped_trailers(lines: list[Line], text: str) -> list[Line]:
     ``[wrap] max_lines`` more lines are joined, none blank or numbered, and only when the
     bracket closes in them: a trailer cut off for good is left as it is.
     """
-    from policykit.structure.assign import open_labelled_bracket
-    from policykit.structure.outline import match_heading
-
     limit = load("assign")["wrap"]["max_lines"]
     out: list[Line] = []
     i = 0

@@ -135,3 +135,11 @@ def test_parse_a_folder_is_named_and_the_files_still_parse(mengzi_path, tmp_path
     assert result.exit_code == 1
     assert result.stderr.strip() == f"policykit: error: {tmp_path}: is a folder: parse takes files (policykit batch walks folders)"
     assert len(result.stdout.splitlines()) == 1
+
+
+def test_compare_into_a_directory_names_it(mengzi_path, qingpu_path, tmp_path):
+    result = CliRunner().invoke(main, ["compare", str(mengzi_path), str(qingpu_path), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"policykit: error: {tmp_path}: is a directory; give a report file name "
+                                     "(report.html, .md, .xlsx, .csv)")
+    assert list(tmp_path.iterdir()) == []

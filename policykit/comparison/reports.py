@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykit.comparison.result import ASSIGNMENT_COLUMNS, Comparison
-from policykit.errors import UsageError
+from policykit.errors import InputError, UsageError
 from policykit.sheets import csv_bytes
 
 FORMATS = ("html", "md", "xlsx", "csv")
@@ -13,6 +13,8 @@ FORMATS = ("html", "md", "xlsx", "csv")
 
 def format_for(target: str, fmt: str | None = None) -> str:
     """``fmt`` if given, else the suffix of ``target`` ("report.html" → "html"); "-" means md."""
+    if target != "-" and Path(target).is_dir():
+        raise InputError(target, "is a directory; give a report file name (report.html, .md, .xlsx, .csv)")
     if fmt:
         chosen = fmt.lower()
     elif target == "-":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykit.units import normalise, parse_unit_list, split_unit_list
+from policykit.units import list_end, normalise, parse_unit_list, split_unit_list
 
 
 def units(text, **hints):
@@ -312,3 +312,39 @@ def test_bracketed_role_words_and_bracketed_alternatives():
     assert units("相关部门(单位)") == [("相关部门(单位)", "有关部门", None)]
     assert units("县委、县政府督查室、县教育局") == [
         ("县委、县政府督查室", "督查室", "县"), ("县教育局", "教育", "县")]
+
+
+@pytest.mark.parametrize("name, note", [
+    ("委", "not in the unit registry"), ("委员会", "fuzzy guess: closest to 教育委员会"),
+    ("委组织部", "fuzzy guess: closest to 党委组织部"), ("委办", "fuzzy guess: closest to 安委办"),
+])
+def test_a_party_committee_is_named_by_its_level_never_alone(name, note):
+    unit = normalise(name)
+    assert (unit.known, unit.note) == (False, note)
+
+
+def test_县委_is_the_party_committee_and_its_offices_keep_their_level():
+    assert units("县委、县政府") == [("县委", "党委", "县"), ("县政府", "人民政府", "县")]
+    assert units("中共蒙自市委员会") == [("中共蒙自市委员会", "党委", "市")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县教育督导室会同县委组织部", [("县教育督导室", "教育督导"), ("县委组织部", "组织")]),
+    ("县教育局联合县委宣传部", [("县教育局", "教育"), ("县委宣传部", "宣传")]),
+    ("县教育局会同县委编办", [("县教育局", "教育"), ("县委编办", "机构编制")]),
+    ("县公安局协同县委网信办", [("县公安局", "公安"), ("县委网信办", "网信")]),
+    ("县司法局牵头会同县委政法委", [("县司法局", "司法"), ("县委政法委", "政法")]),
+])
+def test_party_offices_after_会同_联合_协同_are_whole(text, expected):
+    assert [(u.name, u.canonical) for u in parse_unit_list(text)] == expected
+
+
+@pytest.mark.parametrize("sentence, start, names", [
+    ("县教育督导室会同县委组织部开展督导", 8, "县委组织部"),
+    ("县教育局联合县委宣传部、县委网信办开展网络安全宣传", 6, "县委宣传部、县委网信办"),
+    ("县公安局协同县委政法委和县委编办落实", 6, "县委政法委和县委编办"),
+    ("县教育局会同县委、县政府督查室督办", 6, "县委、县政府督查室"),
+    ("县教育局会同周边商户开展整治", 6, ""),
+])
+def test_list_end_reads_the_whole_last_name_of_a_list_in_a_sentence(sentence, start, names):
+    assert sentence[start:list_end(sentence, start)] == names

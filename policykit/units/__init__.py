@@ -19,9 +19,9 @@ from policykit.units.match import is_place
 from policykit.units.normalise import clean, complete_shortened, resolve, shortened_unit
 from policykit.units.registry import Registry, default_registry, load_registry
 from policykit.units.relevel import relevel
-from policykit.units.split import split_unit_list
+from policykit.units.split import list_end, split_unit_list
 
-__all__ = ["Registry", "load_registry", "normalise", "parse_unit_list", "relevel", "split_unit_list"]
+__all__ = ["Registry", "list_end", "load_registry", "normalise", "parse_unit_list", "relevel", "split_unit_list"]
 
 RegistryArg = Registry | str | Path | None
 # Kinds whose level is not passed on to the names after them ("各乡镇、公安局" keeps the hint).

@@ -171,6 +171,9 @@ def matches_at(reg: Registry, s: str, i: int) -> list[Match]:
                 continue
             if collective and alias.level is not None:
                 continue
+            # "委", "委员会": a party committee is named by its level (县委), never alone
+            if level is None and region is None and alias.level is None and s.startswith(reg.needs_level, p):
+                continue
             if collective:
                 alias = _collective_self(reg, s, i, p, alias)
             m = Match(i, end, alias, alias.level or level, region, False, guess, False, collective)

@@ -119,7 +119,8 @@ def fuzzy_unit(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None,
     from rapidfuzz import fuzz, process
 
     core, level = strip_level(reg, c.compared)
-    best = process.extractOne(core, reg.aliases.keys(), scorer=fuzz.ratio) if core else None
+    # one character ("委") is too little to guess a name from
+    best = process.extractOne(core, reg.guessable, scorer=fuzz.ratio) if len(core) > 1 else None
     level = level or level_hint
     if best is None or best[1] < FUZZY_GUESS:
         return Unit(raw=raw, name=c.name, canonical=None, level=level,

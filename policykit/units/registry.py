@@ -72,7 +72,9 @@ class Registry:
     topic_endings: tuple[str, ...] = ()  # 领导小组办公室, 专班: any topic may come before
     legal_suffixes: tuple[str, ...] = ()  # 有限公司: a company's legal form after its name
     unit_endings: tuple[str, ...] = ()
+    needs_level: tuple[str, ...] = ()  # 委…: a name only after a level or region (县委组织部)
     alias_lengths: tuple[int, ...] = ()
+    guessable: tuple[str, ...] = ()  # names a fuzzy guess may pick: not those that need a level
 
     def lookup(self, name: str) -> Alias | None:
         """"卫健委" → Alias(canonical="卫生健康", …); None when the name is not listed."""
@@ -201,6 +203,7 @@ def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
                 for suffix in suffixes:
                     derived.setdefault(k + suffix, Alias(canonical, kind, group_note, None, DERIVED, "derived"))
     aliases = {**derived, **explicit}
+    needs_level = tuple(key(w) for w in lv.get("needs_level", []))
     return Registry(
         functions=functions,
         aliases=aliases,
@@ -222,7 +225,9 @@ def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
         topic_endings=tuple(sorted((key(t) for t in lv.get("topic_endings", [])), key=len, reverse=True)),
         legal_suffixes=tuple(sorted((key(t) for t in lv.get("legal_suffixes", [])), key=len, reverse=True)),
         unit_endings=tuple(lv.get("unit_endings", [])),
+        needs_level=needs_level,
         alias_lengths=tuple(sorted({len(k) for k in aliases}, reverse=True)),
+        guessable=tuple(k for k in aliases if not k.startswith(needs_level)),
     )
 
 

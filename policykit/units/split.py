@@ -203,3 +203,24 @@ def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tupl
             end = a + c.chars[seg.hi - 1] + 1
             out.append((text[start:end], start, end))
     return out
+
+
+def list_end(text: str, start: int = 0, *, registry: Registry | str | None = None) -> int:
+    """Where the registry names written from ``start`` on end, joined by 、 or a connector.
+
+    ``list_end("县教育局会同县委组织部开展督导", 6)`` → 11 (县委组织部, not 县委); ``start`` when
+    no name starts there.  For callers that find a list by its shape and may stop at a short
+    name inside a longer one.
+    """
+    reg = default_registry(registry)
+    s = simplified(text)
+    pos = end = start
+    while True:
+        ends = [m.end for m in matches_at(reg, s, pos)]
+        if not ends:
+            return end
+        end = max(ends)
+        joiner = "、" if s.startswith("、", end) else next((w for w in reg.connectors if s.startswith(w, end)), "")
+        if not joiner:
+            return end
+        pos = end + len(joiner)

@@ -290,3 +290,30 @@ def test_the_figure_a_change_starts_from_is_no_requirement():
     text = "每千人口医疗卫生机构床位数由2018年6.03张增加到2019年6.30张"
     assert [(r.value, r.subject) for r in extract_requirements(text)] == [(6.3, "医疗卫生机构床位数")]
     assert extract_deadlines(text) == []
+
+
+def test_a_condition_stops_where_its_clause_is_done():
+    """One paragraph: each condition limits its own requirement (and a continuation of it), nothing after."""
+    text = ("开展平安校园等级评估,考核成绩90分(含90分)以上的学校,授予“平安校园”称号,全年培训1.5万名家长。"
+            "500人以上1000人以下的学校至少配备2名专职保安员,加强交通安全教育,未满16周岁不得驾驶电动车。"
+            "500人以上1000人以下的学校至少配备2名专职保安员,未满16周岁不得驾驶电动车。"
+            "每所学校至少配备1名心理健康教师,10%以上的学校建成智慧校园。"
+            "考核成绩90分(含90分)以上的学校给予奖励,培训1.5万名家长。"
+            "寄宿制学校至少配2名专职保安员,在上述标准的基础上每增加300名寄宿生增配1名专职保安员,"
+            "未满12周岁严禁骑自行车上学。"
+            "对种植面积达到50亩以上的经营主体,给予每亩215元的补贴。")
+    staff = req(">=", 2, "名", subject="专职保安员", condition="500人以上1000人以下的学校")
+    e_bike = req("<", 16, "周岁", subject="驾驶电动车")
+    parents = req("=", 15000, "名", subject="家长")
+    assert fields(text) == [
+        parents, staff, e_bike, staff, e_bike,
+        req(">=", 1, "名", subject="心理健康教师", condition="每所学校"),
+        req(">=", 10, "%", subject="学校建成智慧校园"),
+        parents,
+        req(">=", 2, "名", subject="专职保安员", condition="寄宿制学校"),
+        req("per", 1, "名", subject="专职保安员", per={"step": 300, "of": "寄宿生", "unit": "名"},
+            condition="寄宿制学校"),
+        req("<", 12, "周岁", subject="骑自行车上学"),
+        req("=", 215, "元", subject="补贴", per={"step": 1, "of": "亩", "unit": None},
+            condition="种植面积达到50亩以上的经营主体"),
+    ]

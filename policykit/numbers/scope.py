@@ -56,12 +56,24 @@ def _describes(s: str, r: Reading, vocab: Vocab) -> bool:
     return opener is not None or ends_with(head, vocab.measure_nouns) is not None
 
 
-def condition_text(s: str, r: Reading, readings: list[Reading], vocab: Vocab) -> str:
-    """The phrase a conditional number sits in: "师生员工总人数少于等于100人的学校"."""
+def condition_span(s: str, r: Reading, readings: list[Reading], vocab: Vocab) -> tuple[int, int]:
+    """Where the phrase a conditional number sits in is: "师生员工总人数少于等于100人的学校"."""
     start = _cut_opener(s, clause_start(s, r.token.start), r.token.start, vocab)
     later = [x.bound_start for x in readings if x.bound_start > r.end and not x.is_condition]
     end = min([clause_end(s, r.end)] + later)
-    return s[start:end].strip()
+    while end > start and s[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def carries_to_next_clause(s: str, start: int, end: int, vocab: Vocab) -> bool:
+    """Whether a condition limits the clause after its own: it fills its clause up to the end and
+    names whom it is for ("100人以上1000人以下的学校," and "对…50亩以上的经营主体," yes; "…90分以上的
+    学校给予奖励," no: a rule of its own, done with)."""
+    text = s[start:end].strip()
+    opened = starts_with(s[clause_start(s, start):start].lstrip(), vocab.condition_clause_openers)
+    return (clause_end(s, end) == end or end == len(s)) and (
+        opened is not None or text.endswith("的") or ends_with(text, vocab.condition_heads) is not None)
 
 
 def _cut_opener(s: str, start: int, pos: int, vocab: Vocab) -> int:

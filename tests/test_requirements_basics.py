@@ -317,3 +317,42 @@ def test_a_condition_stops_where_its_clause_is_done():
         req("=", 215, "元", subject="补贴", per={"step": 1, "of": "亩", "unit": None},
             condition="种植面积达到50亩以上的经营主体"),
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("寄宿制学校按照学生人数300:1的比例配备宿管员",
+     [req("ratio", 300, ":1", subject="宿管员", condition="寄宿制学校")]),
+    ("寄宿制学校按学生人数不低于300:1的比例配备宿管员",
+     [req(">=", 300, ":1", subject="宿管员", condition="寄宿制学校")]),
+    ("各学校根据在校生人数500:1的比例配备心理健康教师",
+     [req("ratio", 500, ":1", subject="心理健康教师", condition="各学校")]),
+])
+def test_a_basis_before_a_ratio_is_neither_subject_nor_condition(text, expected):
+    assert fields(text) == expected
+
+
+def test_a_period_belongs_to_its_own_clause():
+    assert fields("各乡镇每日14:00前报送排查情况,对群众诉求实现一日办结") == [req("<=", 1, "日", subject="办结")]
+    assert fields("每日１４：００前报送当日情况，实现一日办结") == [req("<=", 1, "日", subject="办结")]
+    # a clause that is only the bound still takes the cycle written before it
+    assert fields("每年组织应急演练,不少于2次") == [req(">=", 2, "次", period="每年")]
+
+
+@pytest.mark.parametrize("text", [
+    "依法取缔学校周边200米范围内的无证经营摊点",
+    "整治学校周边50米以内的流动摊贩",
+    "严查学校周边1公里以内的娱乐场所",
+    "学校周边200米范围内不得设立网吧",
+])
+def test_a_distance_that_only_says_where_is_no_requirement(text):
+    assert fields(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在学校周边200米范围内设置2处减速带", [req("=", 2, "处", subject="减速带", condition="学校周边200米范围内")]),
+    ("学校周边200米范围内,设置2处减速带", [req("=", 2, "处", subject="减速带", condition="学校周边200米范围内")]),
+    ("学校周边200米范围内的摊点不超过3处", [req("<=", 3, "处", subject="摊点", condition="学校周边200米范围内")]),
+    ("幼儿园服务半径不超过500米", [req("<=", 500, "米", subject="幼儿园服务半径")]),
+])
+def test_a_distance_scopes_the_count_that_follows_and_a_bounded_distance_stays(text, expected):
+    assert fields(text) == expected

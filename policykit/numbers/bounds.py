@@ -89,6 +89,14 @@ def _period_before(s: str, pos: int, floor: int, vocab: Vocab) -> tuple[str | No
     return (best[1], best[0]) if best else (None, None)
 
 
+def _period_floor(s: str, pos: int, prev_end: int) -> int:
+    """Where a repeat cycle for the bound at ``pos`` may be written: in its own clause ("每日14:00前报送…,
+    实现一日办结": 每日 is the report's), or before it when the clause is only the bound ("每年组织演练,
+    不少于2次")."""
+    start = clause_start(s, pos)
+    return max(prev_end, 0) if not s[start:pos].strip() else max(prev_end, start)
+
+
 def _baseline(s: str, tok: Token, nxt: Token | None, vocab: Vocab) -> bool:
     """"从1.38人增长到2.61人": the first figure is where it starts, only the second is asked for."""
     if nxt is None or not BASELINE.search(s[max(0, tok.start - 12):tok.start]):
@@ -122,7 +130,7 @@ def read_tokens(s: str, tokens: list[Token], density: list, vocab: Vocab) -> lis
             reading = _listed_object(s, tok, out[-1])
         if reading is None:
             continue
-        period, at = _period_before(s, reading.bound_start, max(prev_end, 0), vocab)
+        period, at = _period_before(s, reading.bound_start, _period_floor(s, reading.bound_start, prev_end), vocab)
         if period is None:
             suffix = re.match(r"\s*/\s*(年|学期|季度|月|周|天|日)", s[reading.end:])
             if suffix:

@@ -28,6 +28,7 @@ class Reading:
     subject_end: int | None = None
     is_condition: bool = False
     describes: bool = False  # "5岁以下儿童": says who is meant, part of the words around it, limits nothing
+    place: bool = False  # "周边200米范围内": a distance that says where; ``end`` is after 范围内
     text_start: int | None = None  # the period word, when it opens the requirement's wording
     per_end: int | None = None  # end of a density phrase ("每千人口") before the number
     verb: str | None = None  # the verb right before the number ("培训5000人次")

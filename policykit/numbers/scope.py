@@ -19,8 +19,15 @@ LEADING_YEAR = re.compile(r"^(?:(?:到|至|于|截至|从)?\s*(?:(?:19|20)\d{2}\
 
 def mark_conditions(s: str, readings: list[Reading], vocab: Vocab) -> None:
     """"100人以上1000人以下的学校,至少配2名…": the first reading limits the second, it is no requirement;
-    so does a last one that only says which units a rule is for ("30人(含)以下的企业暂免征收…")."""
+    so does a last one that only says which units a rule is for ("30人(含)以下的企业暂免征收…"), and a
+    distance that only says where ("学校周边200米范围内的无证经营摊点")."""
     for i, r in enumerate(readings):
+        after = s[r.token.end:].lstrip()
+        marker = starts_with(after, vocab.place_markers) if r.unit in vocab.place_units else None
+        if marker:  # "周边200米范围内的无证经营摊点": where, not how far
+            r.is_condition = r.place = True
+            r.end = len(s) - len(after) + len(marker.removesuffix("的"))
+            continue
         if r.token.kind == "percent" or r.target:
             if r.token.kind == "count" and _describes(s, r, vocab):
                 r.is_condition = True  # "对…面积达到50亩以上的经营主体,给予…"
@@ -60,7 +67,7 @@ def condition_span(s: str, r: Reading, readings: list[Reading], vocab: Vocab) ->
     """Where the phrase a conditional number sits in is: "师生员工总人数少于等于100人的学校"."""
     start = _cut_opener(s, clause_start(s, r.token.start), r.token.start, vocab)
     later = [x.bound_start for x in readings if x.bound_start > r.end and not x.is_condition]
-    end = min([clause_end(s, r.end)] + later)
+    end = r.end if r.place else min([clause_end(s, r.end)] + later)
     while end > start and s[end - 1].isspace():
         end -= 1
     return start, end
@@ -68,12 +75,13 @@ def condition_span(s: str, r: Reading, readings: list[Reading], vocab: Vocab) ->
 
 def carries_to_next_clause(s: str, start: int, end: int, vocab: Vocab) -> bool:
     """Whether a condition limits the clause after its own: it fills its clause up to the end and
-    names whom it is for ("100人以上1000人以下的学校," and "对…50亩以上的经营主体," yes; "…90分以上的
+    names whom it is for ("100人以上1000人以下的学校,", "对…50亩以上的经营主体," and "周边200米范围内," yes; "…90分以上的
     学校给予奖励," no: a rule of its own, done with)."""
     text = s[start:end].strip()
     opened = starts_with(s[clause_start(s, start):start].lstrip(), vocab.condition_clause_openers)
     return (clause_end(s, end) == end or end == len(s)) and (
-        opened is not None or text.endswith("的") or ends_with(text, vocab.condition_heads) is not None)
+        opened is not None or text.endswith(("的", *vocab.place_markers))
+        or ends_with(text, vocab.condition_heads) is not None)
 
 
 def _cut_opener(s: str, start: int, pos: int, vocab: Vocab) -> int:
@@ -212,6 +220,8 @@ def _before_phrase(s: str, r: Reading, floor: int, vocab: Vocab) -> tuple[str, i
         pre = after if rest and not re.fullmatch(r"每.{0,2}", rest) else before
     if starts_with(pre.strip(), vocab.basis_words):
         return "", None
+    if (r.bound_start == r.token.start or r.token.kind == "ratio") and any(w in pre for w in vocab.basis_words):
+        return "", None  # "寄宿制学校按照学生人数300:1的比例配备宿管员": a basis, the scope before it
     for verb in vocab.subject_cut_verbs:
         at = pre.rfind(verb)
         rest = pre[at + len(verb):].strip()

@@ -343,6 +343,8 @@ def test_a_period_belongs_to_its_own_clause():
     "整治学校周边50米以内的流动摊贩",
     "严查学校周边1公里以内的娱乐场所",
     "学校周边200米范围内不得设立网吧",
+    "学校门前和两侧200米半径内不得设农贸市场,不得摆摊设点、堆放杂物",
+    "禁止在校园门口30米以内摆摊设点",
 ])
 def test_a_distance_that_only_says_where_is_no_requirement(text):
     assert fields(text) == []
@@ -353,6 +355,8 @@ def test_a_distance_that_only_says_where_is_no_requirement(text):
     ("学校周边200米范围内,设置2处减速带", [req("=", 2, "处", subject="减速带", condition="学校周边200米范围内")]),
     ("学校周边200米范围内的摊点不超过3处", [req("<=", 3, "处", subject="摊点", condition="学校周边200米范围内")]),
     ("幼儿园服务半径不超过500米", [req("<=", 500, "米", subject="幼儿园服务半径")]),
+    ("幼儿园服务半径在500米以内", [req("<=", 500, "米", subject="幼儿园服务半径")]),
+    ("在校门口50米以内设置1处护学岗", [req("=", 1, "处", subject="护学岗", condition="校门口50米以内")]),
 ])
 def test_a_distance_scopes_the_count_that_follows_and_a_bounded_distance_stays(text, expected):
     assert fields(text) == expected

@@ -23,7 +23,7 @@ def mark_conditions(s: str, readings: list[Reading], vocab: Vocab) -> None:
     distance that only says where ("学校周边200米范围内的无证经营摊点")."""
     for i, r in enumerate(readings):
         after = s[r.token.end:].lstrip()
-        marker = starts_with(after, vocab.place_markers) if r.unit in vocab.place_units else None
+        marker = _place_marker(s, r, after, vocab)
         if marker:  # "周边200米范围内的无证经营摊点": where, not how far
             r.is_condition = r.place = True
             r.end = len(s) - len(after) + len(marker.removesuffix("的"))
@@ -42,6 +42,22 @@ def mark_conditions(s: str, readings: list[Reading], vocab: Vocab) -> None:
             r.is_condition = True
         elif last and _describes(s, r, vocab):
             r.is_condition = True
+
+
+def _place_marker(s: str, r: Reading, after: str, vocab: Vocab) -> str | None:
+    """The words after a distance that make it a place: "范围内" in "周边200米范围内"; "以内" only after
+    a place opener and a place ("禁止在校园门口30米以内摆摊设点", not "服务半径在500米以内")."""
+    if r.unit not in vocab.place_units:
+        return None
+    marker = starts_with(after, vocab.place_markers)
+    within = starts_with(after, vocab.place_within)
+    if marker or not within or r.bound_start != r.token.start:
+        return marker
+    start = clause_start(s, r.token.start)
+    opener = max((s.rfind(w, start, r.token.start) + len(w) for w in vocab.place_openers
+                  if s.rfind(w, start, r.token.start) >= 0), default=None)
+    place = s[opener:r.token.start].strip() if opener is not None else ""
+    return within if place and ends_with(place, vocab.measure_nouns) is None else None
 
 
 def _describes(s: str, r: Reading, vocab: Vocab) -> bool:

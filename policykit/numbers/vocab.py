@@ -50,6 +50,8 @@ class Vocab:
     condition_markers: tuple[str, ...]
     place_units: tuple[str, ...]
     place_markers: tuple[str, ...]
+    place_within: tuple[str, ...]
+    place_openers: tuple[str, ...]
     condition_blockers: tuple[str, ...]
     subject_strip_prefix: tuple[str, ...]
     subject_strip_suffix: tuple[str, ...]
@@ -105,6 +107,8 @@ def load_vocab(path: str | None = None) -> Vocab:
         condition_markers=_longest_first(data["condition_markers"]),
         place_units=_longest_first(data.get("place_units", [])),
         place_markers=_longest_first(data.get("place_markers", [])),
+        place_within=_longest_first(data.get("place_within", [])),
+        place_openers=_longest_first(data.get("place_openers", [])),
         condition_blockers=_longest_first(data["condition_blockers"]),
         subject_strip_prefix=_longest_first(data["subject_strip_prefix"]),
         subject_strip_suffix=_longest_first(data["subject_strip_suffix"]),

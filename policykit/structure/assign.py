@@ -14,6 +14,7 @@ from functools import lru_cache
 from policykit.structure.data import load
 from policykit.structure.textnorm import norm
 from policykit.structure.unitlike import looks_like_units, unit_list_pattern
+from policykit.units import list_end
 
 OPEN_CLOSE = {"(": ")", "〔": "〕", "【": "】", "[": "]"}
 _CLAUSE_SEP = ",;。，；"
@@ -385,7 +386,9 @@ def sentence_assignment(norm: str, raw: str, offset: int) -> Assignment:
         lead = _trimmed(raw, norm, m.start("lead"), m.end("lead"), offset)
         co = None
         if "co" in m.groupdict() and m.group("co"):
-            co = _trimmed(raw, norm, m.start("co"), m.end("co"), offset)
+            # The pattern stops at the shortest unit-like name: 县委 of 县委组织部.
+            co_end = max(m.end("co"), list_end(norm, m.start("co")))
+            co = _trimmed(raw, norm, m.start("co"), co_end, offset)
         if lead:
             (out.co if out.lead else out.lead).append(lead)
         if co:

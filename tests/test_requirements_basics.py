@@ -136,6 +136,13 @@ def test_dates_that_are_not_deadlines():
     assert extract_deadlines("2023年5月6日 (2022-2024年)") == []
 
 
+def test_a_year_compared_with_is_not_a_deadline():
+    assert extract_deadlines("继续按不高于2017年征收标准执行") == []
+    assert extract_deadlines("不早于2025年6月30日启动") == []
+    assert [(d.text, d.date) for d in extract_deadlines("各地于2025年6月30日前完成")] == [
+        ("于2025年6月30日前", "2025-06-30")]
+
+
 def test_ratios_named_as_ratios_are_not_clock_times():
     assert fields("中小学师生比不低于1:12") == [req(">=", 0.0833, ":1", subject="中小学师生比")]
     assert extract_requirements("上午8:30开始") == []

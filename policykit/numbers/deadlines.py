@@ -72,6 +72,8 @@ def read_deadlines(text: str, *, plan_date: str | None = None,
                 continue
             if m.group(0)[:1] in "到至" and any(text.endswith(w, 0, m.start()) for w in words.get("not_after", ())):
                 continue  # "增加到2019年6.30张"
+            if m.group(0)[:1] == "于" and text[m.start() - 1:m.start()] in words.get("not_after_yu", ()):
+                continue  # "不高于2017年征收标准"
             deadline = _build(kind, m, plan_date, period, words)
             if deadline is not None:
                 found.append(deadline)

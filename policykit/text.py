@@ -94,3 +94,16 @@ def printable(text: str) -> str:
         ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
         for ch in text
     )
+
+
+@cache
+def simplified_table() -> dict[int, str]:
+    """Traditional → simplified from ``data/characters.toml``: ``simplified_table()[ord("縣")]`` → "县"."""
+    from policykit.datafiles import bundled
+
+    return {ord(pair[0]): pair[1] for pair in bundled("characters.toml")["pairs"].split()}
+
+
+def simplify(text: str) -> str:
+    """``simplify("牽頭單位:縣衛生健康委")`` → "牵头单位:县卫生健康委" (same length)."""
+    return text.translate(simplified_table())

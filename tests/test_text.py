@@ -21,3 +21,18 @@ def test_a_plan_copied_out_of_a_pdf_with_kangxi_radicals_reads_its_units():
 
 def test_printable_escapes_control_characters_only():
     assert printable("通知 (1)\n.txt\u2028") == "通知 (1)\\n.txt\\u2028"
+
+
+def test_traditional_characters_simplify_one_for_one():
+    from policykit.text import simplify
+
+    assert simplify("牽頭單位:縣衛生健康委;人均體育場地面積達到2.6平方米") == \
+        "牵头单位:县卫生健康委;人均体育场地面积达到2.6平方米"
+
+
+def test_the_character_table_has_one_entry_per_traditional_character():
+    from policykit.datafiles import bundled
+
+    pairs = bundled("characters.toml")["pairs"].split()
+    assert all(len(p) == 2 and p[0] != p[1] for p in pairs)
+    assert len({p[0] for p in pairs}) == len(pairs)

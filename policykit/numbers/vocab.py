@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policykit.datafiles import bundled, user_file
+from policykit.text import simplified_table
 
 
 @dataclass(frozen=True)
@@ -117,16 +118,9 @@ def load_vocab(path: str | None = None) -> Vocab:
         not_requirements=tuple(re.compile(p) for p in data["not_requirements"]),
         per_each_staff=_longest_first(data["per_each_staff"]),
         quote_pairs=tuple(data["quote_pairs"]),
-        traditional={**_registry_characters(), **{ord(pair[0]): pair[1] for pair in data["traditional"].split()}},
+        traditional=simplified_table(),
     )
 
-
-@lru_cache(maxsize=1)
-def _registry_characters() -> dict[int, str]:
-    """The unit registry's [characters] table (縣 → 县 …): one table of traditional characters for both."""
-    chars = bundled("units.toml").get("characters", {})
-    old, new = "".join(chars.get("traditional", "").split()), "".join(chars.get("simplified", "").split())
-    return {ord(a): b for a, b in zip(old, new, strict=True)}
 
 
 @lru_cache(maxsize=4)

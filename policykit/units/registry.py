@@ -15,6 +15,7 @@ from typing import Any
 from policykit.datafiles import bundled, user_file
 from policykit.errors import InputError
 from policykit.text import normalise as normalise_punct
+from policykit.text import simplified_table
 
 KINDS = ("government", "party", "judicial", "mass", "township", "generic", "other")
 # {L} in a name stands for one single-character level: 团{L}委 → 团市委, 团区委 …
@@ -86,19 +87,13 @@ def key(name: str) -> str:
 
     "各乡镇（街道）" → "各乡镇(街道)"; "縣衛生健康委" → "县卫生健康委".
     """
-    return "".join(normalise_punct(name).translate(_simplified()).split())
+    return "".join(normalise_punct(name).translate(simplified_table()).split())
 
 
 def simplified(text: str) -> str:
     """ASCII punctuation and simplified characters, one character for one: "各區、縣" → "各区、县"."""
-    return normalise_punct(text).translate(_simplified())
+    return normalise_punct(text).translate(simplified_table())
 
-
-@functools.lru_cache(maxsize=1)
-def _simplified() -> dict[int, str]:
-    """The [characters] table of the bundled registry: traditional → simplified, one for one."""
-    chars = _bundled_data().get("characters", {})
-    return str.maketrans(chars.get("traditional", ""), chars.get("simplified", ""))
 
 
 _GROUP_NOTES = {

@@ -109,3 +109,10 @@ def test_report_format_from_suffix(target, fmt, expected):
 def test_an_unknown_report_suffix_is_a_usage_error():
     with pytest.raises(UsageError, match="unknown report format 'pdf'"):
         reports.format_for("report.pdf")
+
+
+def test_the_heatmap_scrolls_instead_of_wrapping_names_when_many_documents_are_compared():
+    from policykit.comparison.report_html import STYLE
+
+    assert "table.heat th,table.heat td{white-space:nowrap}" in STYLE
+    assert ".pair>div{flex:0 1 auto;min-width:0;overflow-x:auto}" in STYLE

@@ -32,12 +32,13 @@ th{background:#f2f2f2;font-weight:600}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 table.heat td.h{text-align:center;min-width:38px;font-variant-numeric:tabular-nums}
 table.heat th.doc{text-align:center}
+table.heat th,table.heat td{white-space:nowrap}
 .legend span{display:inline-block;width:22px;height:12px;margin-right:1px;vertical-align:middle}
 .legend{font-size:12px;color:#444;margin:4px 0}
 details{margin:10px 0}summary{cursor:pointer;font-weight:600}
 .warn{color:#8a4b00}
 .pair{display:flex;flex-wrap:wrap;gap:8px 36px;align-items:flex-start}
-.pair>div{flex:0 1 auto;min-width:0}
+.pair>div{flex:0 1 auto;min-width:0;overflow-x:auto}
 .pair>div+div{flex:1 1 420px}
 """
 

@@ -215,24 +215,15 @@ def _mark_deleted(p) -> bool:
     return p.find(f"{W}pPr/{W}rPr/{W}del") is not None
 
 
-def _cells(tr) -> list:
-    cells = []
-    for child in tr:
-        if child.tag == W + "tc":
-            cells.append(child)
+def _children(el, tag: str) -> list:
+    """The ``w:tag`` children of ``el``, looking through content controls, custom XML and smart tags."""
+    found = []
+    for child in el:
+        if child.tag == W + tag:
+            found.append(child)
         elif child.tag in _CONTAINERS:
-            cells.extend(_cells(child))
-    return cells
-
-
-def _rows(tbl) -> list:
-    rows = []
-    for child in tbl:
-        if child.tag == W + "tr":
-            rows.append(child)
-        elif child.tag in _CONTAINERS:
-            rows.extend(_rows(child))
-    return rows
+            found.extend(_children(child, tag))
+    return found
 
 
 def _int_val(el, path: str, default: int) -> int:
@@ -246,10 +237,10 @@ def _int_val(el, path: str, default: int) -> int:
 def _grid(tbl, cell_text) -> Grid:
     """One entry per grid position: (text, None) for a cell, ("", (row, col)) where a merge covers it."""
     grid: Grid = []
-    for r, tr in enumerate(_rows(tbl)):
+    for r, tr in enumerate(_children(tbl, "tr")):
         trpr = tr.find(W + "trPr")
         row: list[tuple[str, tuple[int, int] | None]] = [("", None)] * _int_val(trpr, W + "gridBefore", 0)
-        for tc in _cells(tr):
+        for tc in _children(tr, "tc"):
             tcpr = tc.find(W + "tcPr")
             span = max(1, _int_val(tcpr, W + "gridSpan", 1))
             vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
@@ -269,7 +260,7 @@ def _grid(tbl, cell_text) -> Grid:
 def _header_rows(tbl) -> int:
     """Leading rows marked "repeat as header row" (w:tblHeader)."""
     count = 0
-    for tr in _rows(tbl):
+    for tr in _children(tbl, "tr"):
         header = tr.find(f"{W}trPr/{W}tblHeader")
         if header is None or header.get(W + "val") in ("0", "false", "off"):
             break

@@ -10,27 +10,18 @@ from policykit.structure.data import load
 from policykit.structure.lines import Line
 from policykit.structure.textnorm import norm
 
-# The field names of a government web page's information block (索引号 / 文号 / 发布日期 …).
-FIELD_NAMES = {
-    "title": ("信息名称", "标题", "名称", "文件名称"),
-    "issuer": ("发布机构", "发文机关", "发文单位", "发布单位", "制发机关"),
-    "doc_number": ("文号", "发文字号", "文件编号"),
-    "published": ("发布日期", "发布时间", "公开日期", "发表时间"),
-    "signed": ("成文日期", "印发日期", "签发日期"),
-}
-# where a page says its text came from ("文章来源:灵璧县卫生健康委员会"): the issuer when nothing else names one
-SOURCE_FIELDS = ("来源", "文章来源", "信息来源")
-ALL_FIELDS = ("文章来源", "信息来源", "来源", "责任编辑", "索引号", "信息分类", "主题分类", "公开方式", "公开范围", "有效性", "生效日期", "废止日期",
-              "主题词", "关键字", "组配分类", "体裁分类", "生成日期", "政策咨询机关", "政策咨询电话", "浏览次数",
-              "浏览量", "字号") + tuple(n for names in FIELD_NAMES.values() for n in names)
+_VOCAB = load("meta")
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    key: tuple(_VOCAB["fields"][key]) for key in ("title", "issuer", "doc_number", "published", "signed")}
+SOURCE_FIELDS = tuple(_VOCAB["fields"]["source"])
+ALL_FIELDS = SOURCE_FIELDS + tuple(_VOCAB["fields"]["other"]) + tuple(n for names in FIELD_NAMES.values() for n in names)
 
 # a field name may be spaced out ("标 题:", "有 效 性:") and follow a bullet or a table bar
 _FIELD_RE = re.compile(r"(?:^|(?<=[\s|•·]))(" + "|".join(r"\s*".join(name) for name in sorted(
     ALL_FIELDS, key=len, reverse=True)) + r")\s*:\s*")
 _VALUE_TRIM = " \t|•·"
-# Lines of page furniture and words a document's title carries.
-_FURNITURE = re.compile(r"来源|字体|分享到|打印本页|关闭窗口|浏览次数|当前位置|首页\s*>|>\s*\S+\s*>")
-_TITLE_WORDS = re.compile(r"关于|方案|通知|意见|计划|办法|规划|清单|分工|报告|细则")
+_FURNITURE = re.compile("|".join(_VOCAB["furniture"]))
+_TITLE_WORDS = re.compile("|".join(map(re.escape, _VOCAB["title_words"])))
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}

@@ -22,7 +22,7 @@ from policykit.model import Document, Requirement
 STYLES = ("trailer", "field", "table", "heading", "sentence", "reported")
 _LEVEL_CHARS = "省市州县区旗盟"
 _PRONOUNS = ("我局", "我委", "我办", "我县", "我市", "我区", "我旗", "本局", "本单位", "我单位", "我厅", "我部", "本部门")
-_FOLD = str.maketrans("（）［］【】〔〕，；：、　", "()[][]()  ,;: ")
+_FOLD = str.maketrans("（）［］【】〔〕，；：、　", "()[][](),;:, ")
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 SCHEMA = "policykit.document/1"
 
-Origin = Literal["body", "table"]
+Origin = Literal["body", "table", "sentence"]
 UnitKind = Literal["government", "party", "judicial", "mass", "township", "generic", "other"]
 Op = Literal[">=", "<=", ">", "<", "=", "range", "ratio", "per", "about"]
 
@@ -142,7 +142,7 @@ class Task:
     origin: Origin
     number: str | None
     path: list[str]
-    title: str
+    title: str | None  # None for a task read from a sentence that gives it no title
     text: str
     lead: list[Unit] = field(default_factory=list)
     co: list[Unit] = field(default_factory=list)
@@ -196,6 +196,7 @@ class Document:
     outline: list[OutlineItem] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     goals: list[Requirement] = field(default_factory=list)  # numbers in the 总体目标 part
+    requirements: list[Requirement] = field(default_factory=list)  # numbers outside every task and the goals
     goal_deadlines: list[Deadline] = field(default_factory=list)  # 到2023年底 … in the 总体目标 part
     warnings: list[str] = field(default_factory=list)
     text: str | None = field(default=None, repr=False)  # the text as read; not serialised
@@ -208,6 +209,7 @@ class Document:
             "outline": [o.to_dict() for o in self.outline],
             "tasks": [t.to_dict() for t in self.tasks],
             "goals": [g.to_dict() for g in self.goals],
+            "requirements": [r.to_dict() for r in self.requirements],
             "goal_deadlines": [d.to_dict() for d in self.goal_deadlines],
             "warnings": list(self.warnings),
         }
@@ -223,6 +225,7 @@ class Document:
             outline=[_build(OutlineItem, o) for o in data.get("outline", [])],
             tasks=[_task_from_dict(t) for t in data.get("tasks", [])],
             goals=[_build(Requirement, g) for g in data.get("goals", [])],
+            requirements=[_build(Requirement, r) for r in data.get("requirements", [])],
             goal_deadlines=[_build(Deadline, d) for d in data.get("goal_deadlines", [])],
             warnings=list(data.get("warnings", [])),
         )

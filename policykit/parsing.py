@@ -26,7 +26,16 @@ from policykit.structure.tables import (
     grids_from_tsv,
     notes_after_block,
 )
-from policykit.structure.tasks import body_drafts, build_tree, no_tasks_warning, outline_items, section_pieces
+from policykit.structure.statements import clause_at, commits, reports_by_genre, sentence_drafts
+from policykit.structure.tasks import (
+    body_drafts,
+    build_tree,
+    line_paths,
+    no_tasks_warning,
+    outline_items,
+    section_pieces,
+)
+from policykit.structure.textnorm import norm
 
 
 def parse(path: str | Path, registry: Any = None) -> Document:
@@ -73,15 +82,41 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
                      for r in records(g)]
     tasks += [build_task(table_draft(r), f"table-{k}", ctx) for k, r in enumerate(table_records, start=1)]
     link_same_as(tasks)
+    goal_pieces = section_pieces(root, lines, "goals")
+    covered = skip | {k for k, ln in enumerate(lines) for t in tasks
+                      if t.span and t.span.start <= ln.start < t.span.end}
+    genre = reports_by_genre(meta.title, raw.text[:400])
+    drafts = sentence_drafts(lines, covered, line_paths(root), genre_reports=genre)
+    sentence_tasks = [build_task(d, f"sentence-{k}", ctx) for k, d in enumerate(drafts, start=1)]
+    for t in sentence_tasks:
+        t.title = None
+    tasks += sentence_tasks
     if not tasks:
         ctx.warnings.append(no_tasks_warning(root, lines))
-    goal_pieces = section_pieces(root, lines, "goals")
+    loose = _loose_requirements(lines, covered, tasks, goal_pieces)
     goals = [req for p in goal_pieces for req in extract_requirements(p.text, p.start)]
     goal_deadlines = [d for p in goal_pieces
                       for d in extract_deadlines(p.text, p.start, plan_date=ctx.plan_date, period=ctx.period)]
     source = Source(raw.path, raw.format, raw.encoding, raw.sha256, len(raw.text))
     return Document(source=source, meta=meta, outline=outline_items(root, lines), tasks=tasks, goals=goals,
-                    goal_deadlines=goal_deadlines, warnings=ctx.warnings, text=raw.text)
+                    goal_deadlines=goal_deadlines, requirements=loose, warnings=ctx.warnings, text=raw.text)
+
+
+def _loose_requirements(lines: list[Line], covered: set[int], tasks: list[Any], goal_pieces: list[Any]) -> list[Any]:
+    """Numbers outside every task and the goals that their clause commits to (not background figures)."""
+    held = [(t.span.start, t.span.end) for t in tasks if t.span] + \
+           [(p.start, p.start + len(p.text)) for p in goal_pieces]
+    out = []
+    for k, ln in enumerate(lines):
+        if k in covered or ln.blank:
+            continue
+        for req in extract_requirements(ln.raw, ln.start):
+            at = req.span.start if req.span else ln.start
+            if any(a <= at < b for a, b in held):
+                continue
+            if commits(clause_at(norm(ln.raw), at - ln.start)):
+                out.append(req)
+    return out
 
 
 def _notes_govern_their_table(rules: list[assign.Rule], grids: list[Grid], lines: list[Line]) -> None:

@@ -526,3 +526,18 @@ def section_pieces(root: Node, lines: list[Line], kind: str) -> list[Piece]:
 
     visit(root, False)
     return out
+
+
+def line_paths(root: Node) -> dict[int, list[str]]:
+    """Each body line's headings above it: ``{12: ["主要任务", "加强人防建设"]}``."""
+    out: dict[int, list[str]] = {}
+
+    def visit(node: Node, path: list[str]) -> None:
+        here = path + [node.title] if node.line is not None else path
+        for k in node.body:
+            out[k] = here
+        for child in node.children:
+            visit(child, here)
+
+    visit(root, [])
+    return out

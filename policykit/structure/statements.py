@@ -1,0 +1,382 @@
+"""Responsibility stated in running text, read clause by clause.
+
+A sentence is cut into clauses; each clause is read as
+
+    [adverbials] [由 | 以 … 为主 | 在 … 统一领导下] SUBJECT PREDICATE [OBJECT …]
+
+where SUBJECT and OBJECT are unit lists and PREDICATE opens with a verb whose kind says who leads
+(``[statements]`` in ``structure_assign.toml``).  Clauses of one sentence that add helpers to a
+lead ("…,Y配合") join its statement; a clause with a subject of its own starts a new one.
+
+    >>> [(s.lead[0].text, [p.text for p in s.co]) for s in read_statements("由县教育局牵头,县公安局、县卫健局配合。")]
+    [('县教育局', ['县公安局', '县卫健局'])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from policykit.structure.assign import OPEN_CLOSE, Piece
+from policykit.structure.data import load
+from policykit.structure.textnorm import norm as normalise
+from policykit.structure.unitlike import looks_like_units
+from policykit.units.match import matches_at
+from policykit.units.registry import default_registry, simplified
+
+_SENTENCE_END = "。!?;"
+_CLAUSE_END = ",:"
+_QUOTES = {"“": "”", "\"": "\"", "《": "》", "‘": "’"}
+_TRIM = " \t、,;。:"
+
+
+@dataclass
+class Statement:
+    """One responsibility statement: who leads, who co-operates, the sentence it is written in."""
+
+    span: tuple[int, int]  # the sentence, offsets into the text as read
+    lead: list[Piece] = field(default_factory=list)
+    co: list[Piece] = field(default_factory=list)
+    reported: bool = False
+    style: str = "sentence"  # or "heading": "县教育局:负责…" opening a paragraph
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.co)
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    role: str  # lead, co, shared, duty, assist, object
+    subject: Piece | None = None
+    objects: list[Piece] = field(default_factory=list)
+    object_role: str | None = None  # the role of the objects: co (会同 Y) or lead (配合 Y 做好)
+
+
+@lru_cache(maxsize=1)
+def _conf() -> dict[str, Any]:
+    conf = dict(load("assign")["statements"])
+    conf["adverbial_re"] = re.compile("|".join(f"(?:{a})" for a in conf["adverbials"]))
+    verbs = [(v, "lead") for v in conf["lead_verbs"]] + [(v, "joint") for v in conf["joint_verbs"]] + \
+            [(v, "assist") for v in conf["assist_verbs"]] + [(v, "shared") for v in conf["shared_verbs"]] + \
+            [(v, "duty") for v in conf["duty_verbs"]]
+    seen: dict[str, str] = {}
+    for v, kind in verbs:
+        seen.setdefault(v, kind)
+    conf["verbs"] = sorted(seen.items(), key=lambda vk: len(vk[0]), reverse=True)
+    conf["verb_re"] = re.compile("|".join(re.escape(v) for v, _ in conf["verbs"]))
+    conf["end_re"] = re.compile("|".join(re.escape(v) for v in sorted(conf["object_ends"], key=len, reverse=True)))
+    conf["tail_re"] = re.compile(conf["generic_tail"])
+    conf["opener_re"] = re.compile("|".join(f"(?:{a})" for a in conf["reported_openers"]))
+    return conf
+
+
+def sentences(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of ``norm[start:end]``: cut after 。 ! ? ; outside brackets and quotes."""
+    end = len(norm) if end is None else end
+    out, depth, cur = [], 0, start
+    closers = set(OPEN_CLOSE.values()) | set(_QUOTES.values()) - {"\""}
+    for i in range(start, end):
+        ch = norm[i]
+        if ch in OPEN_CLOSE or ch in ("“", "《", "‘"):
+            depth += 1
+        elif ch in closers:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in _SENTENCE_END:
+            out.append((cur, i + 1))
+            cur = i + 1
+    if cur < end:
+        out.append((cur, end))
+    return [(s, e) for s, e in out if norm[s:e].strip(_TRIM)]
+
+
+def _clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, depth, cur = [], 0, start
+    for i in range(start, end):
+        ch = norm[i]
+        if ch in OPEN_CLOSE or ch in ("“", "《", "‘"):
+            depth += 1
+        elif ch in set(OPEN_CLOSE.values()) | {"”", "》", "’"}:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in _CLAUSE_END or ch in _SENTENCE_END):
+            out.append((cur, i))
+            cur = i + 1
+    out.append((cur, end))
+    return [(s, e) for s, e in out if norm[s:e].strip(_TRIM)]
+
+
+def _skip_adverbials(norm: str, pos: int, end: int) -> int:
+    conf = _conf()
+    while pos < end:
+        while pos < end and norm[pos] in " \t":
+            pos += 1
+        m = conf["adverbial_re"].match(norm, pos, end)
+        if not m or m.end() == pos:
+            return pos
+        pos = m.end()
+        while pos < end and norm[pos] in " \t,":
+            pos += 1
+    return pos
+
+
+def _units_piece(norm: str, raw: str, start: int, end: int, offset: int) -> Piece | None:
+    """``norm[start:end]`` as a unit list, without a closing 等部门 tail; None when it is not one."""
+    while start < end and norm[start] in _TRIM:
+        start += 1
+    while end > start and norm[end - 1] in _TRIM:
+        end -= 1
+    text = norm[start:end]
+    m = _conf()["tail_re"].search(text)
+    if m and m.start() > 0:
+        end = start + m.start()
+        text = text[:m.start()]
+    if text.endswith("等"):
+        end -= 1
+        text = text[:-1]
+    if not (2 <= len(text) <= 80) or not looks_like_units(text) or "的" in text:
+        return None
+    return Piece(raw[start:end], offset + start)
+
+
+def _names_end(norm: str, pos: int) -> int:
+    """Where the registry names written from ``pos`` on end, joined by 、 和 及 与 (not by 会同 or 联合,
+    which are verbs here): a verb inside a name (县委组织部 holds 组织) does not cut it."""
+    reg = default_registry()
+    s = simplified(norm)
+    end = pos
+    while True:
+        ends = [m.end for m in matches_at(reg, s, pos)]
+        if not ends:
+            return end
+        end = max(ends)
+        joiner = next((w for w in ("、", "和", "及", "与", "以及") if s.startswith(w, end)), "")
+        if not joiner:
+            return end
+        pos = end + len(joiner)
+
+
+def _subject(norm: str, raw: str, pos: int, end: int, offset: int) -> tuple[Piece, int, str, str] | None:
+    """The first unit list at ``pos`` followed by a verb → (units, index of the verb, verb, kind)."""
+    conf = _conf()
+    whole = _names_end(norm, pos)
+    for m in conf["verb_re"].finditer(norm, pos + 2, end):
+        if m.start() < whole:
+            continue
+        piece = _units_piece(norm, raw, pos, m.start(), offset)
+        if piece is None:
+            if m.start() - pos > 40:
+                return None
+            continue
+        verb = _longest_verb(norm, m.start(), end)
+        kind = dict(conf["verbs"])[verb]
+        return piece, m.start(), verb, kind
+    return None
+
+
+def _longest_verb(norm: str, at: int, end: int) -> str:
+    for verb, _ in _conf()["verbs"]:
+        if norm.startswith(verb, at) and at + len(verb) <= end:
+            return verb
+    return ""
+
+
+def _objects(norm: str, raw: str, pos: int, end: int, offset: int) -> Piece | None:
+    """The unit list right after a joint or assist verb ("联合县公安局开展…" → 县公安局)."""
+    conf = _conf()
+    stop = end
+    whole = _names_end(norm, pos)
+    for m in conf["end_re"].finditer(norm, pos + 2, end):
+        if m.start() >= whole:
+            stop = m.start()
+            break
+    return _units_piece(norm, raw, pos, stop, offset)
+
+
+def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _Clause | None:
+    """One clause → who it names in which role, or None when it assigns nothing."""
+    conf = _conf()
+    pos = _skip_adverbials(norm, start, end)
+    if norm.startswith(tuple(conf["object_markers"]), pos) and not norm.startswith(tuple(conf["lead_markers"]), pos):
+        for verb in conf["joint_verbs"]:
+            if norm.startswith(verb, pos):  # "…,会同县公安局开展…": objects of the clause before
+                obj = _objects(norm, raw, pos + len(verb), end, offset)
+                return _Clause(start, end, "object", objects=[obj], object_role="co") if obj else None
+        return None
+    for marker in conf["lead_markers"]:
+        if norm.startswith(marker, pos):
+            got = _subject(norm, raw, pos + len(marker), end, offset)
+            if got is None:
+                return None
+            piece, at, verb, kind = got
+            out = _Clause(start, end, "lead", subject=piece)
+            if kind == "joint":
+                obj = _objects(norm, raw, at + len(verb), end, offset)
+                if obj:
+                    out.objects, out.object_role = [obj], "co"
+            return out
+    for opener, closer in conf["lead_frames"]:
+        if norm.startswith(opener, pos):
+            close = norm.find(closer, pos + len(opener), end)
+            if close > 0:
+                piece = _units_piece(norm, raw, pos + len(opener), close, offset)
+                if piece:
+                    return _Clause(start, end, "frame", subject=piece)
+    got = _subject(norm, raw, pos, end, offset)
+    if got is None:
+        return None
+    piece, at, verb, kind = got
+    after = norm[at:end]
+    if after.startswith(tuple(conf["not_duty"])):
+        return None
+    if kind == "joint":
+        obj = _objects(norm, raw, at + len(verb), end, offset)
+        out = _Clause(start, end, "lead", subject=piece)
+        if obj:
+            out.objects, out.object_role = [obj], "co"
+        return out
+    if kind == "assist":
+        obj = _objects(norm, raw, at + len(verb), end, offset)
+        out = _Clause(start, end, "assist", subject=piece)
+        if obj:
+            out.objects, out.object_role = [obj], "lead"
+        return out
+    return _Clause(start, end, {"lead": "lead", "shared": "shared"}.get(kind, "duty"), subject=piece)
+
+
+def _is_list(piece: Piece) -> bool:
+    from policykit.units import split_unit_list
+
+    return len(split_unit_list(piece.text)) > 1
+
+
+def read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -> list[Statement]:
+    """Every responsibility statement of a paragraph (``raw`` as read; offsets shifted by ``offset``)."""
+    norm = normalise(raw)
+    out: list[Statement] = []
+    heading = _heading(norm, raw, offset)
+    for s, e in sentences(norm):
+        current: Statement | None = None
+        sentence_out: list[Statement] = []
+        framed = False
+        for cs, ce in _clauses(norm, s, e):
+            c = read_clause(norm, raw, cs, ce, offset)
+            if c is None:
+                continue
+            if c.role == "object":
+                if current is not None:
+                    current.co += c.objects
+                continue
+            if c.role == "assist":
+                if c.object_role == "lead":
+                    current = Statement((offset + s, offset + e), lead=list(c.objects), co=[c.subject])
+                    sentence_out.append(current)
+                elif current is not None:
+                    current.co.append(c.subject)
+                else:
+                    current = Statement((offset + s, offset + e), co=[c.subject])
+                    sentence_out.append(current)
+                continue
+            if c.role == "frame":  # 以X为主, 在X统一领导下: X leads what the next clauses do
+                current = Statement((offset + s, offset + e), lead=[c.subject])
+                sentence_out.append(current)
+                framed = True
+                continue
+            if framed and current is not None and c.role in ("duty", "shared"):
+                current.co.append(c.subject)
+                continue
+            if c.role == "lead" or (c.role == "duty" and not _is_list(c.subject)):
+                if current is not None and not current.lead and current.co and c.role == "lead":
+                    current.lead.append(c.subject)  # "Y配合,由X牵头"
+                else:
+                    current = Statement((offset + s, offset + e), lead=[c.subject])
+                    sentence_out.append(current)
+            else:  # shared, or several units doing the work together
+                current = Statement((offset + s, offset + e), co=[c.subject])
+                sentence_out.append(current)
+            if c.objects:
+                getattr(current, c.object_role or "co").extend(c.objects)
+        for st in sentence_out:
+            st.reported = _reports(norm[s:e], genre_reports)
+        out += sentence_out
+    if heading is not None:
+        if out and out[0].span[0] <= heading.lead[0].start < out[0].span[1]:
+            out[0].style = "heading"
+        else:
+            heading.span = (offset, offset + len(raw.rstrip()))
+            heading.reported = _reports(norm, genre_reports)
+            out.insert(0, heading)
+    return out
+
+
+def _heading(norm: str, raw: str, offset: int) -> Statement | None:
+    """A paragraph opened by a unit and a colon: "县教育局:负责…" → that unit leads what follows."""
+    pos = _skip_adverbials(norm, 0, len(norm))
+    colon = norm.find(":", pos, pos + 30)
+    if colon < 0 or not norm[colon + 1:].strip():
+        return None
+    piece = _units_piece(norm, raw, pos, colon, offset)
+    if piece is None or _is_list(piece):
+        return None
+    return Statement((offset, offset + len(raw)), lead=[piece], style="heading")
+
+
+def _reports(clause: str, genre_reports: bool) -> bool:
+    """Done work ("开展了", "已完成", "9月30日,…组织…"), not work to do ("要", "将", "负责")."""
+    conf = _conf()
+    if any(m in clause for m in conf["modal_marks"]):
+        return any(m in clause for m in ("了", "已经", "已", "累计", "先后")) and not any(
+            m in clause for m in ("要", "将", "应当", "须", "必须", "拟", "计划", "下一步"))
+    if any(m in clause for m in conf["reported_marks"]):
+        return True
+    if conf["opener_re"].match(clause.lstrip(" ,")):
+        return True
+    return genre_reports
+
+
+def reports_by_genre(title: str | None, opening: str) -> bool:
+    """A work summary, status report or news item: its clauses report unless they say otherwise."""
+    words = _conf()["report_genre"]
+    return any(w in (title or "") for w in words) or any(w in opening for w in ("本报讯", "记者", "通讯员"))
+
+
+def commits(clause: str) -> bool:
+    """A clause that commits to its number: ``"每村至少配备1名"`` → True; ``"全县共有学校120所"`` → False."""
+    conf = _conf()
+    if any(m in clause for m in conf["background_marks"]):
+        return False
+    return any(m in clause for m in conf["commit_marks"])
+
+
+def clause_at(norm: str, pos: int) -> str:
+    """The clause of ``norm`` that holds offset ``pos`` (cut at , ; 。 ! ? :)."""
+    for s, e in _clauses(norm, 0, len(norm)):
+        if s <= pos < e + 1:
+            return norm[s:e]
+    return ""
+
+
+def sentence_drafts(lines: list[Any], covered: set[int], paths: dict[int, list[str]], *,
+                    genre_reports: bool) -> list[Any]:
+    """A Draft (origin ``sentence``) for every statement in the lines no task or table holds."""
+    from policykit.model import Span
+    from policykit.structure.assign import Assignment
+    from policykit.structure.tasks import Draft, is_furniture
+
+    out = []
+    for k, ln in enumerate(lines):
+        if k in covered or ln.blank or is_furniture(ln.norm):
+            continue
+        for st in read_statements(ln.raw, ln.start, genre_reports=genre_reports):
+            s, e = st.span
+            text = ln.raw[s - ln.start:e - ln.start].strip()
+            lead_ws = len(ln.raw[s - ln.start:e - ln.start]) - len(ln.raw[s - ln.start:e - ln.start].lstrip())
+            start = s + lead_ws
+            piece = Piece(text, start)
+            assignment = Assignment(st.style, lead=list(st.lead), co=list(st.co), span=(start, start + len(text)))
+            out.append(Draft("sentence", None, "", list(paths.get(k, [])), [piece], Span(start, start + len(text)),
+                             ln.number, assignment, checked=[("text", text)],
+                             flags=["reported"] if st.reported else []))
+    return out

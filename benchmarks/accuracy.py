@@ -159,7 +159,7 @@ def report(last: int) -> list[str]:
         meta.append((first["added"] if first else "~", txt.stem, gold))
         firsts.append(first)
         nows.append(now)
-    scored = [(f, n, m) for f, n, m in zip(firsts, nows, meta) if f]
+    scored = [(f, n, m) for f, n, m in zip(firsts, nows, meta, strict=True) if f]
     order = sorted(range(len(scored)), key=lambda i: (scored[i][2][0], scored[i][2][1]))
     provinces = {g.get("province") for _, _, g in meta}
     domains = {g.get("domain") for _, _, g in meta}
@@ -199,7 +199,7 @@ def _report_units(last: int) -> list[str]:
             continue
         recs = [first.get(f"{kind[:10]}:{r[key]}") for r in rows]
         now = [score(r) for r in rows]
-        have = [(rec, n) for rec, n in zip(recs, now) if rec]
+        have = [(rec, n) for rec, n in zip(recs, now, strict=True) if rec]
         f_ok = sum(rec["right"] for rec, _ in have)
         n_ok = sum(now)
         out.append(f"{kind}: first contact {f_ok}/{len(have)}, current {n_ok}/{len(rows)}")
@@ -218,7 +218,7 @@ def _report_headers(last: int) -> list[str]:
     provinces = {(e.get("region") or {}).get("province") for e in entries}
     out = [f"headers: {len(entries)} documents' openings, {len(provinces)} provinces"]
     now = [score_header(e) for e in entries]
-    have = [(first[e["file"]], n) for e, n in zip(entries, now) if e["file"] in first]
+    have = [(first[e["file"]], n) for e, n in zip(entries, now, strict=True) if e["file"] in first]
     for key in ("region", "title"):
         out.append(f"  {key:<8} first contact {sum(f[key] for f, _ in have)}/{len(have)}, "
                    f"current {sum(n[key] for n in now)}/{len(now)}")

@@ -19,6 +19,7 @@ from policykit.structure.lines import Line, LineIndex, join_wrapped_trailers, pa
 from policykit.structure.link import link_same_as
 from policykit.structure.meta import doc_level_region, read_meta
 from policykit.structure.rows import records
+from policykit.structure.statements import clause_at, commits, reports_by_genre, sentence_drafts
 from policykit.structure.tables import (
     Grid,
     grids_from_blocks,
@@ -26,10 +27,10 @@ from policykit.structure.tables import (
     grids_from_tsv,
     notes_after_block,
 )
-from policykit.structure.statements import clause_at, commits, reports_by_genre, sentence_drafts
 from policykit.structure.tasks import (
     body_drafts,
     build_tree,
+    headings_over,
     line_paths,
     no_tasks_warning,
     outline_items,
@@ -77,14 +78,15 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
         if rule.kind == "implicit_co" and rule.units:
             ctx.warnings.append(f"line {index.line_of(rule.start)}: standing rule \"{rule.text}\": "
                                 f"{rule.units.text} added to the co-operating units of every later task")
-    tasks = [build_task(d, f"body-{k}", ctx) for k, d in enumerate(body_drafts(root, lines, registry, skip, ctx.warnings), start=1)]
+    tasks = [build_task(d, f"body-{k}", ctx) for k, d in enumerate(body_drafts(root, lines, registry, skip), start=1)]
     table_records = [r for g in sorted(grids, key=lambda g: g.rows[0].start if g.rows else 0)
                      for r in records(g)]
     tasks += [build_task(table_draft(r), f"table-{k}", ctx) for k, r in enumerate(table_records, start=1)]
     link_same_as(tasks)
     goal_pieces = section_pieces(root, lines, "goals")
     covered = skip | {k for k, ln in enumerate(lines) for t in tasks
-                      if t.span and t.span.start <= ln.start < t.span.end}
+                      if t.span and ln.start < t.span.end and t.span.start < ln.end}
+    covered |= headings_over(root, covered)
     genre = reports_by_genre(meta.title, raw.text[:400])
     drafts = sentence_drafts(lines, covered, line_paths(root), genre_reports=genre)
     sentence_tasks = [build_task(d, f"sentence-{k}", ctx) for k, d in enumerate(drafts, start=1)]

@@ -16,6 +16,7 @@ import policykit
 from policykit.model import Task
 from policykit.profile import load_profile
 from policykit.text import normalise
+from policykit.units import normalise as normalise_unit
 
 ROOT = Path(__file__).resolve().parent.parent
 MENGZI = ROOT / "corpora" / "mengzi_campus_safety_plan_2023.txt"
@@ -57,12 +58,19 @@ def all_units(doc) -> list[str]:
 
 
 def foreign_units(doc, profile: str) -> list[str]:
-    """Units of the draft that carry neither the new county's level prefix nor the profile's own name."""
+    """Units of the draft that carry neither the new county's level prefix nor the profile's own name.
+
+    Names with no level or place at all (教育部门, 公安 in "教育、公安等部门要…") belong to no county."""
     county = load_profile(PROFILES / f"{profile}.toml")
     own = set(county.units.values()) | {f"团{county.level}委"}
     return sorted({u.name for t in doc.tasks for u in [*t.lead, *t.co]
                    if u.kind not in ("township", "generic") and not u.name.startswith(county.level)
-                   and u.name not in own})
+                   and u.name not in own and _placed(u.name)})
+
+
+def _placed(name: str) -> bool:
+    unit = normalise_unit(name)
+    return bool(unit.level or unit.region)
 
 
 def test_mengzi_to_jianshui_same_prefecture(mengzi, tmp_path):

@@ -43,12 +43,14 @@ def test_section_words_in_the_titles_of_main_tasks_do_not_drop_them(text):
     "二、进一步加强组织领导\n"
     "（一）成立领导小组。由县政府办牵头，县教育局配合。\n"
     "（二）强化经费保障。财政部门要保障经费。\n"))
-def test_a_top_section_named_by_its_whole_title_holds_no_tasks_and_an_assigned_item_in_it_is_warned(text):
+def test_a_top_section_named_by_its_whole_title_holds_no_items_as_tasks_but_its_sentences_assign(text):
     doc = parse_text(text)
-    assert [(t.title, [u.name for u in t.lead]) for t in doc.tasks] == [("开展校园周边巡逻", ["县公安局"])]
-    item = "（一）成立领导小组" if "（" in text else "(一)成立领导小组"
-    assert doc.warnings == [f'line 4: item "{item}" names a lead unit but is no task: '
-                            f"its section 进一步加强组织领导 holds no tasks"]
+    assert [(t.origin, t.title, t.path, [u.name for u in t.lead], [u.name for u in t.co]) for t in doc.tasks] == [
+        ("body", "开展校园周边巡逻", ["主要任务"], ["县公安局"], []),
+        ("sentence", None, ["进一步加强组织领导", "成立领导小组"], ["县政府办"], ["县教育局"]),
+        ("sentence", None, ["进一步加强组织领导", "强化经费保障"], ["财政部门"], []),
+    ]
+    assert doc.warnings == []
 
 
 @pytest.mark.parametrize("text", both(
@@ -56,12 +58,12 @@ def test_a_top_section_named_by_its_whole_title_holds_no_tasks_and_an_assigned_i
     "1.开展校园周边巡逻。（牵头单位：县公安局）\n"
     "三、实施步骤和进度安排\n"
     "（一）动员部署阶段。2024年3月底前，由县教育局牵头制定方案。\n"))
-def test_a_top_section_of_several_section_words_holds_no_tasks(text):
+def test_a_top_section_of_several_section_words_holds_no_items_as_tasks(text):
     doc = parse_text(text)
-    assert [t.title for t in doc.tasks] == ["开展校园周边巡逻"]
-    item = "（一）动员部署阶段" if "（" in text else "(一)动员部署阶段"
-    assert doc.warnings == [f'line 4: item "{item}" names a lead unit but is no task: '
-                            f"its section 实施步骤和进度安排 holds no tasks"]
+    assert [(t.origin, t.title, [u.name for u in t.lead]) for t in doc.tasks] == [
+        ("body", "开展校园周边巡逻", ["县公安局"]), ("sentence", None, ["县教育局"])]
+    assert doc.tasks[1].deadlines[0].text == "2024年3月底前"
+    assert doc.warnings == []
 
 
 @pytest.mark.parametrize("text", both(

@@ -396,14 +396,6 @@ def sentence_assignment(norm: str, raw: str, offset: int) -> Assignment:
     return out
 
 
-def led_by_verb(norm: str) -> list[str]:
-    """Units a sentence makes lead with a lead verb: ``"由县政府办牵头,县教育局配合"`` → ["县政府办"];
-    an exhortation names no lead: ``"教育、公安等部门要建立…"`` → []."""
-    verbs = tuple(load("assign")["clauses"]["lead"])
-    return [m.group("lead") for pattern in _sentence_patterns() for m in pattern.finditer(norm)
-            if norm.startswith(verbs, m.end("lead"))]
-
-
 # ---------------------------------------------------------------------------
 # standing rules
 

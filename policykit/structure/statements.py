@@ -41,6 +41,7 @@ class Statement:
     co: list[Piece] = field(default_factory=list)
     reported: bool = False
     style: str = "sentence"  # or "heading": "县教育局:负责…" opening a paragraph
+    first_clause: int | None = None  # where its first clause starts in the paragraph's normalised text
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.co)
@@ -130,13 +131,15 @@ def _units_piece(norm: str, raw: str, start: int, end: int, offset: int) -> Piec
         end -= 1
     text = norm[start:end]
     m = _conf()["tail_re"].search(text)
-    if m and m.start() > 0:
+    if m and m.start() > 0 and looks_like_units(text[:m.start()]):
         end = start + m.start()
         text = text[:m.start()]
     if text.endswith("等"):
         end -= 1
         text = text[:-1]
     if not (2 <= len(text) <= 80) or not looks_like_units(text) or "的" in text:
+        return None
+    if any(w in text for w in _conf()["not_in_names"]) and not _names_end(norm, start) >= end:
         return None
     return Piece(raw[start:end], offset + start)
 
@@ -148,7 +151,9 @@ def _names_end(norm: str, pos: int) -> int:
     s = simplified(norm)
     end = pos
     while True:
-        ends = [m.end for m in matches_at(reg, s, pos)]
+        # a branch's area or a guessed place is read only inside a list, not across a clause:
+        # "公安机关要督促派出所" is no 公安 branch named "机关要督促"
+        ends = [m.end for m in matches_at(reg, s, pos) if not (m.branch or m.place_guess)]
         if not ends:
             return end
         end = max(ends)
@@ -165,12 +170,14 @@ def _subject(norm: str, raw: str, pos: int, end: int, offset: int) -> tuple[Piec
     for m in conf["verb_re"].finditer(norm, pos + 2, end):
         if m.start() < whole:
             continue
+        verb = _longest_verb(norm, m.start(), end)
+        if norm.startswith(("者", "人", "方"), m.start() + len(verb)):
+            continue  # 举办者, 负责人: a noun, not the verb
         piece = _units_piece(norm, raw, pos, m.start(), offset)
         if piece is None:
             if m.start() - pos > 40:
                 return None
             continue
-        verb = _longest_verb(norm, m.start(), end)
         kind = dict(conf["verbs"])[verb]
         return piece, m.start(), verb, kind
     return None
@@ -271,16 +278,16 @@ def read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -
                 continue
             if c.role == "assist":
                 if c.object_role == "lead":
-                    current = Statement((offset + s, offset + e), lead=list(c.objects), co=[c.subject])
+                    current = Statement((offset + s, offset + e), first_clause=cs, lead=list(c.objects), co=[c.subject])
                     sentence_out.append(current)
                 elif current is not None:
                     current.co.append(c.subject)
                 else:
-                    current = Statement((offset + s, offset + e), co=[c.subject])
+                    current = Statement((offset + s, offset + e), first_clause=cs, co=[c.subject])
                     sentence_out.append(current)
                 continue
             if c.role == "frame":  # 以X为主, 在X统一领导下: X leads what the next clauses do
-                current = Statement((offset + s, offset + e), lead=[c.subject])
+                current = Statement((offset + s, offset + e), first_clause=cs, lead=[c.subject])
                 sentence_out.append(current)
                 framed = True
                 continue
@@ -291,15 +298,21 @@ def read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -
                 if current is not None and not current.lead and current.co and c.role == "lead":
                     current.lead.append(c.subject)  # "Y配合,由X牵头"
                 else:
-                    current = Statement((offset + s, offset + e), lead=[c.subject])
+                    current = Statement((offset + s, offset + e), first_clause=cs, lead=[c.subject])
                     sentence_out.append(current)
             else:  # shared, or several units doing the work together
-                current = Statement((offset + s, offset + e), co=[c.subject])
+                current = Statement((offset + s, offset + e), first_clause=cs, co=[c.subject])
                 sentence_out.append(current)
             if c.objects:
                 getattr(current, c.object_role or "co").extend(c.objects)
-        for st in sentence_out:
-            st.reported = _reports(norm[s:e], genre_reports)
+        for k, st in enumerate(sentence_out):
+            # a statement runs from its first clause to the next statement of the sentence
+            # (the first one from the sentence's start: "2024年3月底前,由县教育局牵头…" keeps its deadline)
+            first = s if k == 0 or st.first_clause is None else st.first_clause
+            nxt = sentence_out[k + 1].first_clause if k + 1 < len(sentence_out) else None
+            stop = nxt - 1 if nxt is not None and nxt > first else e
+            st.span = (offset + first, offset + stop)
+            st.reported = _reports(norm[first:stop], genre_reports)
         out += sentence_out
     if heading is not None:
         if out and out[0].span[0] <= heading.lead[0].start < out[0].span[1]:

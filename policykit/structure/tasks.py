@@ -282,12 +282,11 @@ def section_heading(node: Node, kind: str) -> bool:
     return top and any(is_section(parent.title, k) for k in ("not_tasks", "goals"))
 
 
-def body_drafts(root: Node, lines: list[Line], registry: Any = None, skip: set[int] | None = None,
-                warnings: list[str] | None = None) -> list[Draft]:
+def body_drafts(root: Node, lines: list[Line], registry: Any = None, skip: set[int] | None = None) -> list[Draft]:
     """Every body task of the tree, in reading order; items of the issuing notice are not tasks.
 
-    An item left out only because its section holds no tasks (保障措施 …) although its
-    sentences name units is named in ``warnings``.
+    An item of a section that holds no tasks (保障措施 …) is left to the sentence reader
+    (``policykit.structure.statements``): what its sentences assign becomes a ``sentence`` task.
     """
     out: list[Draft] = []
     notice = notice_lines(lines)
@@ -306,8 +305,6 @@ def body_drafts(root: Node, lines: list[Line], registry: Any = None, skip: set[i
         if is_item and (own_explicit or (not node.children and (not excluded or unit_piece))):
             out.append(_draft(node, path, lines, own_explicit, lead_here))
             return
-        if is_item and not node.children and section is not None and not in_notice and warnings is not None:
-            _warn_skipped(node, lines, section, warnings)
         child_path = path + [title] if is_item else path
         for k in node.body:
             _paragraph_task(k, lines, child_path, out)
@@ -319,15 +316,6 @@ def body_drafts(root: Node, lines: list[Line], registry: Any = None, skip: set[i
     if out and _cut_off(out[-1], lines, skip or set()):
         out[-1].flags.append("truncated")
     return out
-
-
-def _warn_skipped(node: Node, lines: list[Line], section: str, warnings: list[str]) -> None:
-    """Name an item of a section without tasks whose sentences assign a lead ("由县政府办牵头…")."""
-    if any(assign.led_by_verb(norm(p.text)) for p in _text_pieces(node, node.subtree_lines(), lines)):
-        head = lines[node.line]
-        item = head.raw[:node.heading.title_end].strip() if node.heading else node.title
-        warnings.append(f"line {head.number}: item \"{item}\" names a lead unit but is no task: "
-                        f"its section {section} holds no tasks")
 
 
 def _cut_off(draft: Draft, lines: list[Line], skip: set[int]) -> bool:
@@ -534,10 +522,26 @@ def line_paths(root: Node) -> dict[int, list[str]]:
 
     def visit(node: Node, path: list[str]) -> None:
         here = path + [node.title] if node.line is not None else path
+        if node.line is not None:
+            out[node.line] = here
         for k in node.body:
             out[k] = here
         for child in node.children:
             visit(child, here)
 
     visit(root, [])
+    return out
+
+
+def headings_over(root: Node, covered: set[int]) -> set[int]:
+    """Heading lines of sections that hold tasks ("一、县示范区管委会牵头工作(8项)"): they head, not assign."""
+    out: set[int] = set()
+
+    def visit(node: Node) -> None:
+        if node.line is not None and any(k in covered for k in node.subtree_lines() if k != node.line):
+            out.add(node.line)
+        for child in node.children:
+            visit(child)
+
+    visit(root)
     return out

@@ -14,8 +14,9 @@ _MAX_REGION = 7  # 蒙自市, 呼和浩特市, 乌鲁木齐市
 _MAX_AUTONOMOUS = 16  # 红河哈尼族彝族自治州, 双江拉祜族佤族布朗族傣族自治县 (15)
 _MAX_PLACE = 5  # a bare place name before a place_prefix function: 龙南, 蒙自, 御道口牧场
 _MAX_AREA = 5  # a branch's area: 青浦, 大鹏, 沙县
-# A place name holds none of these: "区教育局" before "公安…" is a unit, not a place.
-_NOT_PLACE = set("()[]\"“”、,;:。各等局委办院队部室厅组处科会所")
+# A place name holds none of these: "区教育局" before "公安…" is a unit, not a place; nor is
+# "责任单位及" before "各学校" (及 joins, 单位 is no place).
+_NOT_PLACE = set("()[]\"“”、,;:。各等局委办院队部室厅组处科会所及位")
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def _starts(reg: Registry, s: str, i: int) -> list[_Start]:
             out.append((i + len(word), None, None, False, word))
             break
     for end, alias in _names_at(reg, s, i):
-        if alias.kind == "township":
+        # 各镇(区)综治办: one such unit in every township; 各乡镇(街道)各学校: two collectives
+        if alias.kind == "township" and not s.startswith("各", end):
             out.append((end, None, None, False, s[i:end]))
     return out
 

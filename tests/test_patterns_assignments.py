@@ -167,7 +167,6 @@ def test_a_unit_heading_leads_the_items_under_it():
     ("市水利局联合市教育局开展巡查。", ["市水利局"], ["市教育局"]),
     ("由市交通运输局牵头，各乡镇负责落实。", ["市交通运输局"], ["各乡镇"]),
     ("市委宣传部负责组织新闻媒体开展宣传。", ["市委宣传部"], []),
-    ("县教体局要加强学校安全管理。县公安局要加强周边巡逻。", ["县教体局"], ["县公安局"]),
 ])
 def test_assignments_written_into_sentences(sentence, lead, co):
     for text in both("1.加强校园安全。" + sentence):
@@ -366,3 +365,11 @@ def test_a_notices_list_of_attachments_is_not_a_list_of_tasks(text):
 def test_sections_without_tasks_are_known_in_traditional_characters():
     text = "一、指導思想\n以習近平新時代中國特色社會主義思想為指導。\n二、重點任務\n(一)培育專業鎮。每年培育2個。(牽頭單位:縣工信局)"
     assert units(text) == [(["縣工信局"], [], [])]
+
+
+def test_an_item_giving_two_units_two_duties_gives_two_tasks_with_one_number():
+    for text in both("1.加强校园安全。县教体局要加强学校安全管理。县公安局要加强周边巡逻。"):
+        doc = parse_text(text)
+        assert [(t.number, t.title, [u.name for u in t.lead]) for t in doc.tasks] == [
+            ("1", "加强校园安全", ["县教体局"]), ("1", "加强校园安全", ["县公安局"])]
+        assert doc.tasks[1].text.startswith("县公安局要加强周边巡逻")

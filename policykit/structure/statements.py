@@ -206,12 +206,20 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
     """One clause → who it names in which role, or None when it assigns nothing."""
     conf = _conf()
     pos = _skip_adverbials(norm, start, end)
+    if norm.startswith(tuple(conf["with_markers"]), pos):  # "与乡镇配合进行…": co-operates with the clause before
+        for m in re.finditer("|".join(map(re.escape, conf["with_verbs"])), norm[pos:end]):
+            obj = _units_piece(norm, raw, pos + 1, pos + m.start(), offset)
+            if obj:
+                return _Clause(start, end, "object", objects=[obj], object_role="co")
     if norm.startswith(tuple(conf["object_markers"]), pos) and not norm.startswith(tuple(conf["lead_markers"]), pos):
         for verb in conf["joint_verbs"]:
             if norm.startswith(verb, pos):  # "…,会同县公安局开展…": objects of the clause before
                 obj = _objects(norm, raw, pos + len(verb), end, offset)
                 return _Clause(start, end, "object", objects=[obj], object_role="co") if obj else None
         return None
+    by = norm.find("由", pos, min(end, pos + 8))  # "此次行动由X协同Y…": a topic before 由
+    if by > pos and _units_piece(norm, raw, pos, by, offset) is None and not norm.startswith("由于", by):
+        pos = by
     for marker in conf["lead_markers"]:
         if norm.startswith(marker, pos):
             got = _subject(norm, raw, pos + len(marker), end, offset)
@@ -238,6 +246,11 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
     after = norm[at:end]
     if after.startswith(tuple(conf["not_duty"])):
         return None
+    if kind in ("duty", "lead"):  # "我局负责会同公安青浦分局开展…", "县教育局要联合…"
+        nxt = at + len(verb)
+        joint = next((v for v in sorted(conf["joint_verbs"], key=len, reverse=True) if norm.startswith(v, nxt)), None)
+        if joint:
+            verb, kind = norm[at:nxt] + joint, "joint"
     if kind == "joint":
         obj = _objects(norm, raw, at + len(verb), end, offset)
         out = _Clause(start, end, "lead", subject=piece)
@@ -267,7 +280,8 @@ def read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -
     for s, e in sentences(norm):
         current: Statement | None = None
         sentence_out: list[Statement] = []
-        framed = False
+        framed = led = False
+        conf = _conf()
         for cs, ce in _clauses(norm, s, e):
             c = read_clause(norm, raw, cs, ce, offset)
             if c is None:
@@ -291,9 +305,10 @@ def read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -
                 sentence_out.append(current)
                 framed = True
                 continue
-            if framed and current is not None and c.role in ("duty", "shared"):
+            if (framed or led) and current is not None and c.role in ("duty", "shared"):
                 current.co.append(c.subject)
                 continue
+            led = c.role == "lead" and bool(norm.startswith(tuple(conf["lead_markers"]), _skip_adverbials(norm, cs, ce)))
             if c.role == "lead" or (c.role == "duty" and not _is_list(c.subject)):
                 if current is not None and not current.lead and current.co and c.role == "lead":
                     current.lead.append(c.subject)  # "Y配合,由X牵头"
@@ -312,7 +327,10 @@ def read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -
             nxt = sentence_out[k + 1].first_clause if k + 1 < len(sentence_out) else None
             stop = nxt - 1 if nxt is not None and nxt > first else e
             st.span = (offset + first, offset + stop)
-            st.reported = _reports(norm[first:stop], genre_reports)
+            words = norm[first:stop]
+            for piece in st.lead + st.co:  # 应 in 县应急管理局 is no modal
+                words = words.replace(normalise(piece.text), "")
+            st.reported = _reports(words, genre_reports)
         out += sentence_out
     if heading is not None:
         if out and out[0].span[0] <= heading.lead[0].start < out[0].span[1]:

@@ -10,6 +10,7 @@ and field lines (they govern the paragraph); a unit heading above it
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +31,7 @@ from policykit.structure.outline import (
     split_title,
     style_heading,
 )
+from policykit.structure.statements import read_statements
 from policykit.structure.textnorm import norm
 from policykit.structure.unitlike import heading_unit, looks_like_units
 
@@ -303,7 +305,7 @@ def body_drafts(root: Node, lines: list[Line], registry: Any = None, skip: set[i
         is_item = node.line is not None and not node.attachment
         excluded = section is not None or in_notice
         if is_item and (own_explicit or (not node.children and (not excluded or unit_piece))):
-            out.append(_draft(node, path, lines, own_explicit, lead_here))
+            out.extend(_drafts(node, path, lines, own_explicit, lead_here))
             return
         child_path = path + [title] if is_item else path
         for k in node.body:
@@ -371,6 +373,38 @@ def _unit_title(node: Node, lines: list[Line], registry: Any) -> Piece | None:
     ln = lines[node.line]
     start = node.heading.title_start
     return Piece(ln.raw[start:start + len(unit)], ln.start + start)
+
+
+def _drafts(node: Node, path: list[str], lines: list[Line], own_explicit: Assignment,
+            unit_lead: list[Piece]) -> list[Draft]:
+    """An item's task; an item whose sentences give different duties to different units
+    ("市场监管局负责化肥;农业执法大队负责农药") gives one task per duty, sharing the item's number."""
+    draft = _draft(node, path, lines, own_explicit, unit_lead)
+    if draft.assignment.style != "sentence":
+        return [draft]
+    found = [st for p in draft.text for st in read_statements(p.text, p.start)]
+    if not found:
+        return [draft]
+    out = []
+    for k, st in enumerate(found):
+        d = copy.copy(draft)
+        d.assignment = Assignment("sentence", lead=list(st.lead), co=list(st.co), span=st.span)
+        d.flags = list(draft.flags) + (["reported"] if st.reported else [])
+        if len(found) > 1:
+            start = draft.span.start if k == 0 else st.span[0]
+            end = found[k + 1].span[0] if k + 1 < len(found) else draft.span.end
+            d.span = Span(start, max(end, start))
+            d.text = [_slice(p, start if k else st.span[0], d.span.end) for p in draft.text
+                      if p.start < d.span.end and start < p.start + len(p.text)]
+            d.title_piece = draft.title_piece if k == 0 else None
+        out.append(d)
+    return out
+
+
+def _slice(p: Piece, start: int, end: int) -> Piece:
+    """The part of a text piece inside [start, end)."""
+    a, b = max(start, p.start) - p.start, min(end, p.start + len(p.text)) - p.start
+    return Piece(p.text[a:b].strip(), p.start + a + len(p.text[a:b]) - len(p.text[a:b].lstrip()))
 
 
 def _draft(node: Node, path: list[str], lines: list[Line], own_explicit: Assignment,

@@ -246,7 +246,7 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
     after = norm[at:end]
     if after.startswith(tuple(conf["not_duty"])):
         return None
-    if kind in ("duty", "lead"):  # "我局负责会同公安青浦分局开展…", "县教育局要联合…"
+    if verb in conf["joint_after"]:  # "我局负责会同公安青浦分局开展…", "县教育局要联合…"
         nxt = at + len(verb)
         joint = next((v for v in sorted(conf["joint_verbs"], key=len, reverse=True) if norm.startswith(v, nxt)), None)
         if joint:

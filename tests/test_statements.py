@@ -1,0 +1,147 @@
+"""Responsibility read clause by clause from running text (policykit.structure.statements).
+
+Sentences are our own, in the shapes real notices, news items and reports use (PATTERNS.md,
+corpora/blind/); each in full-width and ASCII punctuation.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from policykit import parse_text
+from policykit.evaluation import Counts, region_right, same_name, score_assignments
+from policykit.structure.statements import commits, read_statements
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def both(text: str) -> list[str]:
+    ascii_ = text.translate(str.maketrans("（），；：。", "(),;:。"))
+    return [text, ascii_] if ascii_ != text else [text]
+
+
+def read(text: str) -> list[tuple[list[str], list[str], bool]]:
+    return [([p.text for p in s.lead], [p.text for p in s.co], s.reported) for s in read_statements(text)]
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("由县市场监管局牵头，县公安局、县教育局配合。", [(["县市场监管局"], ["县公安局、县教育局"], False)]),
+    ("县住建局会同县自然资源局开展违建排查。", [(["县住建局"], ["县自然资源局"], False)]),
+    ("县公安局配合县教育局做好校园周边治安整治。", [(["县教育局"], ["县公安局"], False)]),
+    ("以县应急局为主，县消防救援大队参与。", [(["县应急局"], ["县消防救援大队"], False)]),
+    ("在县委统一领导下，县委政法委具体负责。", [(["县委"], ["县委政法委"], False)]),
+    ("县发展改革局、县财政局按职责分工负责。", [([], ["县发展改革局、县财政局"], False)]),
+    ("县委组织部组织各乡镇开展培训。", [(["县委组织部"], ["各乡镇"], False)]),
+    ("我局负责会同公安青浦分局开展检查。", [(["我局"], ["公安青浦分局"], False)]),
+    ("县教育局负责校园安全，县公安局配合做好周边整治；县卫健局负责学校卫生监督。",
+     [(["县教育局"], ["县公安局"], False), (["县卫健局"], [], False)]),
+    ("9月30日，县双打办组织县市场监管局、县公安局等职能部门开展节前联合执法行动。",
+     [(["县双打办"], ["县市场监管局、县公安局"], True)]),
+    ("近日，县市场监管局联合县公安局开展了食品安全专项整治。", [(["县市场监管局"], ["县公安局"], True)]),
+    ("8月27-28日，由县民政局牵头，县应急管理局、消防大队几家单位组成联合检查组，对养老机构进行排查。",
+     [(["县民政局"], ["县应急管理局、消防大队"], True)]),
+    ("此次行动由县生态环境局协同县工业园管委会等职能单位，采取突击检查。",
+     [(["县生态环境局"], ["县工业园管委会"], False)]),
+    ("下一步，区农业农村局将实地了解，与乡镇配合进行设计。", [(["区农业农村局"], ["乡镇"], False)]),
+])
+def test_shapes_of_assignment_in_a_sentence(sentence, want):
+    for text in both(sentence):
+        assert read(text) == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "县委县政府高度重视安全生产工作。",          # attitude, no duty
+    "向县教育局报告。",                        # the unit is an object
+    "经县政府同意，现将方案印发给你们。",
+    "县教育局印发的《通知》要求各校开展演练。",   # the unit issued a document
+    "县政府研究确定了《2025年重要工作事项责任分工》。",
+    "以下任务均需各区政府落实，不再一一列出。",   # a standing rule, read elsewhere
+    "加强部门联动，开展校园周边环境专项整治。",   # 加强部门 is no unit
+    "确保全部整治到位。",
+])
+def test_no_assignment_where_no_unit_is_given_a_duty(sentence):
+    for text in both(sentence):
+        assert read(text) == []
+
+
+def test_a_notice_without_numbered_items_gives_its_sentence_tasks():
+    text = ("桃江县人民政府办公室关于开展食品安全专项整治的通知\n各乡镇人民政府，县直各部门：\n"
+            "为加强食品安全，经县政府同意，决定开展专项整治。由县市场监管局牵头，县公安局、县教育局配合。"
+            "县卫健局负责医疗机构食堂检查，每月至少检查1次。全县共有学校120所。\n")
+    for t in both(text):
+        doc = parse_text(t)
+        assert [(x.origin, x.title, [u.name for u in x.lead], [u.name for u in x.co]) for x in doc.tasks] == [
+            ("sentence", None, ["县市场监管局"], ["县公安局", "县教育局"]),
+            ("sentence", None, ["县卫健局"], [])]
+        assert [(r.text, r.op, r.value) for r in doc.tasks[1].requirements] == [("每月至少检查1次", ">=", 1)]
+        assert doc.requirements == []  # 全县共有学校120所 is background
+        assert "no tasks found" not in " ".join(doc.warnings)
+        span = doc.tasks[0].span
+        assert t[span.start:span.end].startswith("由县市场监管局牵头")
+
+
+def test_numbers_outside_tasks_count_only_when_their_clause_commits():
+    assert commits("每村至少配备1名网格员")
+    assert not commits("全县共有学校120所")
+    assert not commits("出动执法人员20人次")
+    assert not commits("全县森林覆盖率为65.3%")
+
+
+def test_sentence_tasks_round_trip_through_json():
+    from policykit.model import Document
+
+    doc = parse_text("县公安局联合县交通运输局开展了道路安全整治。")
+    again = Document.from_dict(json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)))
+    assert [(t.origin, t.title, t.flags) for t in again.tasks] == [("sentence", None, ["reported"])]
+    assert again.requirements == []
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def test_scoring_matches_units_by_place_role_and_name():
+    text = "由县市场监管局牵头，县公安局、教育局配合。县卫健局负责检查。"
+    doc = parse_text(text)
+    gold = {"assignments": [
+        {"quote": "由县市场监管局牵头，县公安局、教育局配合", "style": "sentence", "lead": ["县市场监管局"],
+         "co": ["县公安局", "教育局"]},
+        {"quote": "县卫健局负责检查", "style": "sentence", "lead": [], "co": ["县卫健局"]}]}
+    got = score_assignments(doc, text, gold)["sentence"]
+    assert (got.tp, got.fp, got.fn) == (3, 1, 1)  # 县卫健局 read as lead where the gold says co
+    anyrole = score_assignments(doc, text, gold, roles=False)["sentence"]
+    assert (anyrole.tp, anyrole.fp, anyrole.fn) == (4, 0, 0)
+    assert Counts(tp=9, fp=1, fn=1).f1 == 0.9
+
+
+def test_names_match_with_a_shared_level_prefix_and_regions_at_the_deepest_level():
+    assert same_name("教育局", {"市教育局"}) and not same_name("教育局", {"市公安局"})
+    assert region_right({"province": "湖南省", "prefecture": "益阳市", "county": "桃江县"},
+                        {"province": "湖南省", "prefecture": "益阳市", "county": "桃江县"})
+    assert not region_right({"province": "湖南省", "prefecture": "益阳市", "county": "桃江县"},
+                            {"province": "湖南省", "prefecture": "益阳市", "county": None})
+
+
+def test_every_blind_gold_quote_is_in_its_text_once_and_first_contact_is_recorded():
+    blind = ROOT / "corpora" / "blind"
+    golds = sorted(blind.glob("*.gold.json"))
+    assert len(golds) >= 50
+    for g in golds:
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        text = g.with_name(g.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        for entry in gold["assignments"] + gold["requirements"]:
+            assert text.count(entry["quote"]) == 1, (g.name, entry["quote"])
+        first = json.loads(g.with_name(g.name.replace(".gold.json", ".first.json")).read_text(encoding="utf-8"))
+        assert {"added", "batch", "commit", "assignments", "requirements"} <= set(first)
+
+
+def test_the_accuracy_benchmark_prints_first_contact_and_current_figures():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "accuracy.py")], capture_output=True,
+                         text=True, timeout=300, check=True).stdout
+    assert "first contact | current" in out and "sentence" in out and "requirements" in out
+    assert "unit names, function right" in out and "headers:" in out

@@ -58,7 +58,7 @@ def task_rows(doc: Document) -> Iterable[list[Any]]:
     """One row per task, units joined with ';' (the long per-unit table is ``policykit compare``'s)."""
     for t in doc.tasks:
         yield [
-            doc.source.path, t.id, t.origin, t.number or "", " > ".join(t.path), t.title,
+            doc.source.path, t.id, t.origin, t.number or "", " > ".join(t.path), t.title or "",
             _names(t.lead), _canonicals(t.lead), _names(t.co), _canonicals(t.co),
             " | ".join(r.text for r in t.requirements), " | ".join(d.text for d in t.deadlines),
             t.same_as or "", ";".join(t.flags),
@@ -105,11 +105,17 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _gist(text: str, limit: int = 40) -> str:
+    """A task read from a sentence has no title: the table shows the sentence's opening."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _md_task(t: Task) -> str:
     units = lambda us: "、".join(u.name + ("" if u.known else " (?)") for u in us) or "—"  # noqa: E731
     reqs = "; ".join(r.text for r in t.requirements) or ""
     return "| " + " | ".join(_md_cell(x) for x in [
-        t.id, t.number or "", t.title, units(t.lead), units(t.co), reqs, ", ".join(t.flags),
+        t.id, t.number or "", t.title if t.title is not None else _gist(t.text), units(t.lead), units(t.co), reqs,
+        ", ".join(t.flags),
     ]) + " |"
 
 

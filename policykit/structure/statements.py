@@ -251,17 +251,11 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
         joint = next((v for v in sorted(conf["joint_verbs"], key=len, reverse=True) if norm.startswith(v, nxt)), None)
         if joint:
             verb, kind = norm[at:nxt] + joint, "joint"
-    if kind == "joint":
+    if kind in ("joint", "assist"):  # X会同Y: Y co-operates; X配合Y做好: Y leads
         obj = _objects(norm, raw, at + len(verb), end, offset)
-        out = _Clause(start, end, "lead", subject=piece)
+        out = _Clause(start, end, "lead" if kind == "joint" else "assist", subject=piece)
         if obj:
-            out.objects, out.object_role = [obj], "co"
-        return out
-    if kind == "assist":
-        obj = _objects(norm, raw, at + len(verb), end, offset)
-        out = _Clause(start, end, "assist", subject=piece)
-        if obj:
-            out.objects, out.object_role = [obj], "lead"
+            out.objects, out.object_role = [obj], "co" if kind == "joint" else "lead"
         return out
     return _Clause(start, end, {"lead": "lead", "shared": "shared"}.get(kind, "duty"), subject=piece)
 

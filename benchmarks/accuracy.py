@@ -93,6 +93,17 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
+def unit_checks() -> list[tuple[str, str, list[dict[str, str]], Any]]:
+    """(label, record-key prefix, rows, scorer) for the labelled unit names and raw lists."""
+    return [("unit names, function right", "unit names", _rows(BLIND / "units" / "names.tsv"), score_name),
+            ("unit lists, split right", "unit lists", _rows(BLIND / "units" / "lists.tsv"), score_list)]
+
+
+def unit_key(prefix: str, row: dict[str, str]) -> str:
+    """The first-contact record's key: ``"unit names:市教育局"``, ``"unit lists:<raw list>"``."""
+    return f"{prefix}:{row['name'] if 'name' in row else row['raw']}"
+
+
 def score_name(row: dict[str, str]) -> bool:
     unit = normalise(row["name"])
     return unit.canonical == row["canonical"]
@@ -193,11 +204,10 @@ def report(last: int) -> list[str]:
 def _report_units(last: int) -> list[str]:
     first = _load(BLIND / "units" / "first.json")
     out = []
-    for kind, rows, score, key in (("unit names, function right", _rows(BLIND / "units" / "names.tsv"), score_name, "name"),
-                                   ("unit lists, split right", _rows(BLIND / "units" / "lists.tsv"), score_list, "raw")):
+    for kind, prefix, rows, score in unit_checks():
         if not rows:
             continue
-        recs = [first.get(f"{kind[:10]}:{r[key]}") for r in rows]
+        recs = [first.get(unit_key(prefix, r)) for r in rows]
         now = [score(r) for r in rows]
         have = [(rec, n) for rec, n in zip(recs, now, strict=True) if rec]
         f_ok = sum(rec["right"] for rec, _ in have)
@@ -252,10 +262,9 @@ def record_first_contact(batch: str) -> list[str]:
     units_first = BLIND / "units" / "first.json"
     if units_first.parent.exists():
         first = _load(units_first)
-        for kind, rows, score, key in (("unit names", _rows(BLIND / "units" / "names.tsv"), score_name, "name"),
-                                       ("unit lists", _rows(BLIND / "units" / "lists.tsv"), score_list, "raw")):
+        for _, prefix, rows, score in unit_checks():
             for r in rows:
-                k = f"{kind[:10]}:{r[key]}"
+                k = unit_key(prefix, r)
                 if k not in first:
                     first[k] = {**stamp, "right": score(r)}
                     written.append(k)

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from policykit.model import Document, Requirement
+from policykit.structure.data import load
 
 STYLES = ("trailer", "field", "table", "heading", "sentence", "reported")
-_LEVEL_CHARS = "省市州县区旗盟"
-_PRONOUNS = ("我局", "我委", "我办", "我县", "我市", "我区", "我旗", "本局", "本单位", "我单位", "我厅", "我部", "本部门")
 _FOLD = str.maketrans("（）［］【】〔〕，；：、　", "()[][](),;:, ")
 
 
@@ -60,12 +59,20 @@ def fold(name: str) -> str:
     return re.sub(r"\s+", "", name.translate(_FOLD))
 
 
+def _level_chars() -> set[str]:
+    """One-character level prefixes (省 市 州 县 区 旗 盟) from the unit registry's data."""
+    from policykit.datafiles import bundled
+
+    return {p for p in bundled("units.toml")["levels"]["prefixes"] if len(p) == 1}
+
+
 def same_name(gold: str, names: set[str]) -> bool:
     """``"教育局"`` is the ``"市教育局"`` of "市公安局、教育局": a shared level prefix may be added."""
     g = fold(gold)
+    levels = _level_chars()
     for n in names:
-        if n == g or (len(n) == len(g) + 1 and n[0] in _LEVEL_CHARS and n[1:] == g) \
-                or (len(g) == len(n) + 1 and g[0] in _LEVEL_CHARS and g[1:] == n):
+        if n == g or (len(n) == len(g) + 1 and n[0] in levels and n[1:] == g) \
+                or (len(g) == len(n) + 1 and g[0] in levels and g[1:] == n):
             return True
     return False
 
@@ -91,7 +98,7 @@ def _body_style(text: str, pos: int) -> str:
     before = text[line_start:pos].translate(_FOLD)
     if before.count("(") > before.count(")") or before.count("〔") > before.count("〕"):
         return "trailer"
-    if re.search(r"(单位|部门|单位\s*)\s*:", before):
+    if re.search(r"(?:单位|部门)\s*:", before):
         return "field"
     return "heading"
 
@@ -146,12 +153,13 @@ def score_assignments(doc: Document, text: str, gold: dict[str, Any], *, roles: 
 def _match(found: list[_Found], rng: tuple[int, int], role: str | None, name: str, quote: str,
            style: str) -> bool:
     resolved = fold(name) not in fold(quote)  # a pronoun the annotator resolved to the issuer
+    pronouns = set(load("assign")["unitlike"]["pronouns"])
     for f in found:
         if f.used or not rng[0] <= f.pos < rng[1] or (role and f.role != role):
             continue
         if (style == "reported") != (f.style == "reported"):
             continue
-        if same_name(name, f.names) or (resolved and f.raw in _PRONOUNS):
+        if same_name(name, f.names) or (resolved and f.raw in pronouns):
             f.used = True
             return True
     return False

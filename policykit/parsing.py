@@ -19,7 +19,7 @@ from policykit.structure.lines import Line, LineIndex, join_wrapped_trailers, pa
 from policykit.structure.link import link_same_as
 from policykit.structure.meta import doc_level_region, read_meta
 from policykit.structure.rows import records
-from policykit.structure.statements import clause_at, commits, reports_by_genre, sentence_drafts
+from policykit.structure.statements import clause_at, commits, reports_by_genre
 from policykit.structure.tables import (
     Grid,
     grids_from_blocks,
@@ -35,6 +35,7 @@ from policykit.structure.tasks import (
     no_tasks_warning,
     outline_items,
     section_pieces,
+    sentence_drafts,
 )
 from policykit.structure.textnorm import norm
 

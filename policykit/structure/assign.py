@@ -175,15 +175,27 @@ def clause(norm: str, raw: str, start: int, end: int, offset: int) -> tuple[str,
 
 def split_clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Top-level clauses of ``norm[start:end]``, split at , ; 。 outside brackets."""
+    return split_outside(norm, start, end, _CLAUSE_SEP)
+
+
+_QUOTE_PAIRS = {"“": "”", "《": "》", "‘": "’"}
+
+
+def split_outside(norm: str, start: int, end: int, seps: str, *, quotes: bool = False,
+                  keep: bool = False) -> list[tuple[int, int]]:
+    """``norm[start:end]`` cut at any of ``seps`` outside brackets (and, with ``quotes``, outside
+    “…” 《…》); ``keep`` leaves the separator at the end of its piece.  Blank pieces are dropped."""
+    opens = set(OPEN_CLOSE) | (set(_QUOTE_PAIRS) if quotes else set())
+    closes = set(OPEN_CLOSE.values()) | (set(_QUOTE_PAIRS.values()) if quotes else set())
     out, depth, cur = [], 0, start
     for i in range(start, end):
         ch = norm[i]
-        if ch in OPEN_CLOSE:
+        if ch in opens:
             depth += 1
-        elif ch in OPEN_CLOSE.values():
+        elif ch in closes:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in _CLAUSE_SEP:
-            out.append((cur, i))
+        elif depth == 0 and ch in seps:
+            out.append((cur, i + 1 if keep else i))
             cur = i + 1
     out.append((cur, end))
     return [(s, e) for s, e in out if norm[s:e].strip()]

@@ -19,16 +19,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from policykit.structure.assign import OPEN_CLOSE, Piece
+from policykit.structure.assign import Piece, split_outside
 from policykit.structure.data import load
 from policykit.structure.textnorm import norm as normalise
 from policykit.structure.unitlike import looks_like_units
+from policykit.units import split_unit_list
 from policykit.units.match import matches_at
 from policykit.units.registry import default_registry, simplified
 
 _SENTENCE_END = "。!?;"
 _CLAUSE_END = ",:"
-_QUOTES = {"“": "”", "\"": "\"", "《": "》", "‘": "’"}
 _TRIM = " \t、,;。:"
 
 
@@ -78,35 +78,13 @@ def _conf() -> dict[str, Any]:
 def sentences(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentences of ``norm[start:end]``: cut after 。 ! ? ; outside brackets and quotes."""
     end = len(norm) if end is None else end
-    out, depth, cur = [], 0, start
-    closers = set(OPEN_CLOSE.values()) | set(_QUOTES.values()) - {"\""}
-    for i in range(start, end):
-        ch = norm[i]
-        if ch in OPEN_CLOSE or ch in ("“", "《", "‘"):
-            depth += 1
-        elif ch in closers:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in _SENTENCE_END:
-            out.append((cur, i + 1))
-            cur = i + 1
-    if cur < end:
-        out.append((cur, end))
-    return [(s, e) for s, e in out if norm[s:e].strip(_TRIM)]
+    return [(s, e) for s, e in split_outside(norm, start, end, _SENTENCE_END, quotes=True, keep=True)
+            if norm[s:e].strip(_TRIM)]
 
 
 def _clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, depth, cur = [], 0, start
-    for i in range(start, end):
-        ch = norm[i]
-        if ch in OPEN_CLOSE or ch in ("“", "《", "‘"):
-            depth += 1
-        elif ch in set(OPEN_CLOSE.values()) | {"”", "》", "’"}:
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch in _CLAUSE_END or ch in _SENTENCE_END):
-            out.append((cur, i))
-            cur = i + 1
-    out.append((cur, end))
-    return [(s, e) for s, e in out if norm[s:e].strip(_TRIM)]
+    return [(s, e) for s, e in split_outside(norm, start, end, _CLAUSE_END + _SENTENCE_END, quotes=True)
+            if norm[s:e].strip(_TRIM)]
 
 
 def _skip_adverbials(norm: str, pos: int, end: int) -> int:
@@ -171,7 +149,7 @@ def _subject(norm: str, raw: str, pos: int, end: int, offset: int) -> tuple[Piec
         if m.start() < whole:
             continue
         verb = _longest_verb(norm, m.start(), end)
-        if norm.startswith(("者", "人", "方"), m.start() + len(verb)):
+        if norm.startswith(tuple(conf["noun_endings"]), m.start() + len(verb)):
             continue  # 举办者, 负责人: a noun, not the verb
         piece = _units_piece(norm, raw, pos, m.start(), offset)
         if piece is None:
@@ -261,8 +239,6 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
 
 
 def _is_list(piece: Piece) -> bool:
-    from policykit.units import split_unit_list
-
     return len(split_unit_list(piece.text)) > 1
 
 
@@ -352,8 +328,7 @@ def _reports(clause: str, genre_reports: bool) -> bool:
     """Done work ("开展了", "已完成", "9月30日,…组织…"), not work to do ("要", "将", "负责")."""
     conf = _conf()
     if any(m in clause for m in conf["modal_marks"]):
-        return any(m in clause for m in ("了", "已经", "已", "累计", "先后")) and not any(
-            m in clause for m in ("要", "将", "应当", "须", "必须", "拟", "计划", "下一步"))
+        return any(m in clause for m in conf["past_marks"]) and not any(m in clause for m in conf["future_marks"])
     if any(m in clause for m in conf["reported_marks"]):
         return True
     if conf["opener_re"].match(clause.lstrip(" ,")):
@@ -363,8 +338,8 @@ def _reports(clause: str, genre_reports: bool) -> bool:
 
 def reports_by_genre(title: str | None, opening: str) -> bool:
     """A work summary, status report or news item: its clauses report unless they say otherwise."""
-    words = _conf()["report_genre"]
-    return any(w in (title or "") for w in words) or any(w in opening for w in ("本报讯", "记者", "通讯员"))
+    conf = _conf()
+    return any(w in (title or "") for w in conf["report_genre"]) or any(w in opening for w in conf["report_bylines"])
 
 
 def commits(clause: str) -> bool:
@@ -381,27 +356,3 @@ def clause_at(norm: str, pos: int) -> str:
         if s <= pos < e + 1:
             return norm[s:e]
     return ""
-
-
-def sentence_drafts(lines: list[Any], covered: set[int], paths: dict[int, list[str]], *,
-                    genre_reports: bool) -> list[Any]:
-    """A Draft (origin ``sentence``) for every statement in the lines no task or table holds."""
-    from policykit.model import Span
-    from policykit.structure.assign import Assignment
-    from policykit.structure.tasks import Draft, is_furniture
-
-    out = []
-    for k, ln in enumerate(lines):
-        if k in covered or ln.blank or is_furniture(ln.norm):
-            continue
-        for st in read_statements(ln.raw, ln.start, genre_reports=genre_reports):
-            s, e = st.span
-            text = ln.raw[s - ln.start:e - ln.start].strip()
-            lead_ws = len(ln.raw[s - ln.start:e - ln.start]) - len(ln.raw[s - ln.start:e - ln.start].lstrip())
-            start = s + lead_ws
-            piece = Piece(text, start)
-            assignment = Assignment(st.style, lead=list(st.lead), co=list(st.co), span=(start, start + len(text)))
-            out.append(Draft("sentence", None, "", list(paths.get(k, [])), [piece], Span(start, start + len(text)),
-                             ln.number, assignment, checked=[("text", text)],
-                             flags=["reported"] if st.reported else []))
-    return out

@@ -579,3 +579,23 @@ def headings_over(root: Node, covered: set[int]) -> set[int]:
 
     visit(root)
     return out
+
+
+def sentence_drafts(lines: list[Line], covered: set[int], paths: dict[int, list[str]], *,
+                    genre_reports: bool) -> list[Draft]:
+    """A Draft (origin ``sentence``) for every statement in the lines no task or table holds."""
+    out = []
+    for k, ln in enumerate(lines):
+        if k in covered or ln.blank or is_furniture(ln.norm):
+            continue
+        for st in read_statements(ln.raw, ln.start, genre_reports=genre_reports):
+            s, e = st.span
+            text = ln.raw[s - ln.start:e - ln.start].strip()
+            lead_ws = len(ln.raw[s - ln.start:e - ln.start]) - len(ln.raw[s - ln.start:e - ln.start].lstrip())
+            start = s + lead_ws
+            piece = Piece(text, start)
+            assignment = Assignment(st.style, lead=list(st.lead), co=list(st.co), span=(start, start + len(text)))
+            out.append(Draft("sentence", None, "", list(paths.get(k, [])), [piece], Span(start, start + len(text)),
+                             ln.number, assignment, checked=[("text", text)],
+                             flags=["reported"] if st.reported else []))
+    return out

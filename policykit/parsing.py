@@ -24,7 +24,7 @@ from policykit.structure.tables import (
     Grid,
     grids_from_blocks,
     grids_from_flat,
-    grids_from_tsv,
+    grids_from_text,
     notes_after_block,
 )
 from policykit.structure.tasks import (
@@ -67,7 +67,9 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
     meta = read_meta(raw.text, lines, raw.fields)
     level, region = doc_level_region(meta.region)
     tables = [b for b in raw.blocks if isinstance(b, Table)]
-    grids = grids_from_blocks(tables, index) + grids_from_tsv(lines) + grids_from_flat(lines)
+    grids = grids_from_blocks(tables, index) + grids_from_text(lines, index)
+    grids += grids_from_flat([ln if not any(k in g.lines for g in grids) else _blank(ln)
+                              for k, ln in enumerate(lines)])
     skip = set().union(*(g.lines for g in grids)) if grids else set()
     root = build_tree(lines, skip, registry)
     rules = [r for ln in lines for r in assign.find_rules(ln.norm, ln.raw, ln.start)]
@@ -103,6 +105,11 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
     source = Source(raw.path, raw.format, raw.encoding, raw.sha256, len(raw.text))
     return Document(source=source, meta=meta, outline=outline_items(root, lines), tasks=tasks, goals=goals,
                     goal_deadlines=goal_deadlines, requirements=loose, warnings=ctx.warnings, text=raw.text)
+
+
+def _blank(line: Line) -> Line:
+    """A line already used by a table, hidden from the next table finder."""
+    return Line("", "", line.start, line.start, line.number, line.block, line.style)
 
 
 def _loose_requirements(lines: list[Line], covered: set[int], tasks: list[Any], goal_pieces: list[Any]) -> list[Any]:

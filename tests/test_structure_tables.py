@@ -145,7 +145,7 @@ def test_tab_separated_rows_read_from_the_right_with_sub_rows():
 def test_spans_point_into_the_text_as_read():
     doc = parse_text(TSV)
     task = doc.tasks[1]
-    assert doc.text[task.span.start:task.span.end].startswith("\t2. 加强心 理健康教育")
+    assert doc.text[task.span.start:task.span.end].startswith("2. 加强心 理健康教育")
     lead = task.lead[0]
     assert doc.text[lead.span.start:lead.span.end] == "区教育局"
 

@@ -124,13 +124,13 @@ def grids_from_blocks(tables: list[Table], index: LineIndex) -> list[Grid]:
     """``Table`` blocks from a reader → Grids (header found by its words, merged cells resolved)."""
     out = []
     for table in tables:
-        grid = _grid_from_table(table, index)
+        grid = grid_from_table(table, index)
         if grid:
             out.append(grid)
     return out
 
 
-def _grid_from_table(table: Table, index: LineIndex) -> Grid | None:
+def grid_from_table(table: Table, index: LineIndex, kind: str = "block") -> Grid | None:
     """One Table block → a Grid, or None when no row in its first four is a task-list header."""
     head, roles = None, None
     for i, row in enumerate(table.rows[:4]):
@@ -168,7 +168,7 @@ def _grid_from_table(table: Table, index: LineIndex) -> Grid | None:
         start = table.span.start if start is None else start
         end = table.span.end if end is None else end
         rows.append(_group_row(GridRow(cells, index.line_of(start), start, end, covered)))
-    return Grid(roles, rows, "block", end=table.span.end)
+    return Grid(roles, rows, kind, end=table.span.end)
 
 
 def spanned_roles(header: list, roles: list[str | None]) -> list[str | None]:
@@ -205,50 +205,21 @@ def _group_row(row: GridRow) -> GridRow:
     return row
 
 
-def grids_from_tsv(lines: list[Line]) -> list[Grid]:
-    """Tab-separated lines under a header row → Grids; cells are read from the RIGHT.
+def grids_from_text(lines: list[Line], index: LineIndex) -> list[Grid]:
+    """Tables written out as text (tabs, pipes, pipe-led cells, spaces) → Grids, read like any Table."""
+    from policykit.structure.textgrid import text_tables
 
-    PDF extraction drops empty leading cells, so a 4-cell line under a 5-column
-    header lacks its first column, not its last.
-    """
     out = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        roles = header_roles(line.raw.split("\t")) if "\t" in line.raw else None
-        if not roles:
-            i += 1
+    for found in text_tables(lines):
+        grid = grid_from_table(found.table, index, found.kind)
+        if grid is None:
             continue
-        roles = resolve_responsible(roles)
-        grid = Grid(roles, [], "tsv", {i})
-        grid.title = _title_above(lines, i)
-        j = i + 1
-        while j < len(lines) and ("\t" in lines[j].raw or lines[j].blank):
-            if not lines[j].blank and lines[j].raw.strip("\t ").strip():
-                grid.rows.append(_tsv_row(lines[j], roles))
-            grid.lines.add(j)
-            j += 1
-        grid.notes = _notes_after(lines, j)
+        grid.lines = set(found.lines)
+        grid.title = found.title
+        grid.end = None
+        grid.notes = _notes_after(lines, found.end_line)
         out.append(grid)
-        i = j
     return out
-
-
-def _tsv_row(line: Line, roles: list[str | None]) -> GridRow:
-    """One tab-separated line → a GridRow, its cells matched to the columns from the right."""
-    parts, pos = [], line.start
-    for part in line.raw.split("\t"):
-        parts.append(Piece(part, pos))
-        pos += len(part) + 1
-    cells: dict[str, list[Piece]] = {}
-    for k, piece in enumerate(reversed(parts)):
-        j = len(roles) - 1 - k
-        if j < 0:
-            break
-        role = roles[j]
-        if role and role != "ignore" and piece.text.strip():
-            cells[role] = [piece]
-    return GridRow(cells, line.number, line.start, line.end)
 
 
 def _title_above(lines: list[Line], i: int) -> str | None:

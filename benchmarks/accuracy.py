@@ -281,11 +281,47 @@ def record_first_contact(batch: str) -> list[str]:
     return written
 
 
+def show(name: str) -> list[str]:
+    """Per document: gold units the parse missed (−) and units it read that no gold holds (+)."""
+    from policykit.evaluation import found_units, fold, same_name
+
+    out = []
+    for txt, gold in documents():
+        if name not in txt.name:
+            continue
+        doc = policykit.parse(txt)
+        text = doc.text or ""
+        found = found_units(doc, text)
+        out.append(f"== {txt.name}: {len(doc.tasks)} tasks")
+        for entry in gold.get("assignments", []):
+            a = text.find(entry["quote"])
+            b = a + len(entry["quote"])
+            here = [f for f in found if a <= f.pos < b]
+            for role in ("lead", "co"):
+                for unit in entry.get(role, []):
+                    hit = next((f for f in here if not f.used and f.role == role and same_name(unit, f.names)), None)
+                    if hit:
+                        hit.used = True
+                    else:
+                        other = [f"{f.role}:{f.raw}" for f in here if same_name(unit, f.names)]
+                        out.append(f"  − {role} {unit}  [{entry['style']}] {entry['quote'][:40]!r} {other}")
+        for f in found:
+            if not f.used:
+                out.append(f"  + {f.role} {f.raw} @{f.pos} {f.style}: {text[max(0, f.pos - 15):f.pos + 15]!r}")
+        _ = fold
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--first-contact", metavar="BATCH", help="record first-contact figures for what has none, as BATCH")
     ap.add_argument("--last", type=int, default=15, help="also print figures for the N documents added last")
+    ap.add_argument("--show", metavar="NAME", help="list what the parse missed and added in documents whose file "
+                                                   "name contains NAME (to study failures; never for gold writing)")
     args = ap.parse_args()
+    if args.show:
+        print("\n".join(show(args.show)))
+        return
     if args.first_contact:
         written = record_first_contact(args.first_contact)
         print(f"first contact recorded for {len(written)} item(s)")

@@ -94,6 +94,9 @@ def records(grid: Grid) -> list[Record]:
         title_cell = row.cells.get(title_key, [])
         title_text = "".join(p.text for p in title_cell)
         hit = find_number(title_text, expected) if numbered and title_cell else None
+        bare = re.fullmatch(r"\s*(\d{1,3})\s*[.、]?\s*", norm(title_text)) if title_key == "number" else None
+        if hit is None and bare:  # a 序号 cell of its own: any number opens a row (gaps and all)
+            hit = (int(bare.group(1)), 0, len(title_text))
         has_units = any(row.cells.get(r) for r in UNIT_ROLES) or bool(row.covered & {"lead"})
         opens = hit is not None or (not numbered and bool(row.cells.get("title")) and "title" not in row.covered)
         if not titled:  # a table of units and their duties: every row with text is a task

@@ -86,17 +86,18 @@ def _column_words() -> list[tuple[str, str]]:
     return sorted(cols.items(), key=lambda kv: len(kv[0]), reverse=True)
 
 
-def column_role(header: str, exact: bool = False) -> str | None:
+def column_role(header: str, exact: bool = False, slack: int | None = None) -> str | None:
     """``"一级 指标"`` → "group"; ``"牵头单位(部门)"`` → "lead"; unknown words → None.
 
-    ``exact``: the cell must be the header word itself (for tables flattened
-    into lines, where any short line could otherwise pass for a header).
+    ``exact``: the cell must be the header word itself; ``slack``: at most this
+    many characters besides the header word ("主要责任单位" for 责任单位, but not
+    "重点工作任务清单", a table's title, for 重点工作).
     """
     text = "".join(norm(header).split())
     if not text or len(text) > 12:
         return None
     for word, role in _column_words():
-        if word == text or (not exact and word in text):
+        if word == text or (not exact and word in text and (slack is None or len(text) - len(word) <= slack)):
             return role
     return None
 
@@ -230,52 +231,124 @@ def _title_above(lines: list[Line], i: int) -> str | None:
     return None
 
 
-def grids_from_flat(lines: list[Line]) -> list[Grid]:
-    """Tables flattened one cell per line: a run of header-word lines, then rows.
+@dataclass
+class _FlatCell:
+    """One cell of a table flattened into lines: its pieces (a cell may run over lines)."""
 
-    A row starts at a numbered line ("1.完善校园安全管理责任制"); "一、…" lines are
-    group headings (repeated after page breaks); the lines up to the next row
-    are its other cells.
+    pieces: list[Piece]
+    lines: list[int]
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    @property
+    def norm(self) -> str:
+        return norm(self.text)
+
+
+def _cell_stream(lines: list[Line]) -> list[_FlatCell]:
+    """Lines → cells: one line a cell, or, where cells end with " |", lines up to that pipe."""
+    out: list[_FlatCell] = []
+    open_cell: _FlatCell | None = None
+    piped = 0  # how many of the last cells were closed by a pipe
+    for k, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        text = ln.norm.rstrip()
+        closed = text.endswith("|") and text.count("|") == 1
+        body = ln.raw[:len(text) - 1] if closed else ln.raw
+        lead = len(body) - len(body.lstrip())
+        piece = Piece(body.strip(), ln.start + lead)
+        if open_cell is not None:
+            if piece.text:
+                open_cell.pieces.append(piece)
+            open_cell.lines.append(k)
+            if closed:
+                open_cell = None
+            continue
+        cell = _FlatCell([piece] if piece.text else [], [k])
+        out.append(cell)
+        if closed:
+            piped = min(piped + 1, 3)
+        elif piped >= 2 and "|" not in text:
+            open_cell = cell  # a cell wrapped over lines, up to its pipe
+        else:
+            piped = 0
+    return out
+
+
+def grids_from_flat(lines: list[Line]) -> list[Grid]:
+    """Tables flattened one cell per line (or one cell per "… |" run): header cells, then rows.
+
+    A row starts at a number cell ("1" / "1.完善校园安全管理责任制"); "一、…" cells
+    are group headings (repeated after page breaks); the cells up to the next
+    row are its other cells.
     """
+    cells = _cell_stream(lines)
     out = []
     i = 0
-    while i < len(lines):
-        head = _flat_header(lines, i)
+    while i < len(cells):
+        head = _flat_header(cells, i)
         if not head:
             i += 1
             continue
         roles, after = head
         roles = resolve_responsible(roles)
-        header_words = {"".join(ln.norm.split()) for ln in lines[i:after] if not ln.blank}
-        grid = Grid(roles, [], "flat", set(range(i, after)))
-        grid.title = _title_above(lines, i)
+        header_words = {"".join(c.norm.split()) for c in cells[i:after]}
+        first_line = cells[i].lines[0]
+        grid = Grid(roles, [], "flat", {k for c in cells[i:after] for k in c.lines})
+        grid.title = _title_above(lines, first_line)
         end = after
-        while end < len(lines) and match_attachment(lines[end].norm) is None and not is_note(lines[end].norm):
+        while end < len(cells) and match_attachment(cells[end].norm) is None and not is_note(cells[end].norm):
             end += 1
-        grid.notes = _notes_after(lines, end)
-        body = [k for k in range(after, end)
-                if not lines[k].blank and "".join(lines[k].norm.split()) not in header_words]
-        grid.lines.update(range(after, end))
-        grid.rows = _flat_rows(lines, body, roles, at_end=end >= len(lines))
+        last_line = cells[end].lines[0] if end < len(cells) else len(lines)
+        grid.notes = _notes_after(lines, last_line)
+        body = [c for c in cells[after:end] if "".join(c.norm.split()) not in header_words]
+        grid.lines.update(range(first_line, last_line))
+        grid.rows = _flat_rows(body, roles, at_end=end >= len(cells), lines=lines)
         out.append(grid)
         i = end
     return out
 
 
-def _flat_header(lines: list[Line], i: int) -> tuple[list[str | None], int] | None:
-    """Header-word lines starting at ``i`` → (their roles, index after them)."""
+def _flat_header(cells: list[_FlatCell], i: int) -> tuple[list[str | None], int] | None:
+    """Header cells starting at ``i`` → (their roles, index after them).
+
+    A short cell with no header word between known ones ("民生实事") is a column
+    too: the task's title when no column names one, else a column not read.
+    """
+    if i >= len(cells) or not _flat_role(cells[i].norm):
+        return None
     roles: list[str | None] = []
     k = i
-    while k < len(lines):
-        if lines[k].blank:
-            k += 1
-            continue
-        role = column_role(lines[k].norm, exact=True)
-        if not role:
+    while k < len(cells):
+        text = cells[k].norm
+        role = _flat_role(text)
+        from policykit.structure.textgrid import looks_unit
+
+        if not role and not (_short(text, 6) and not looks_unit(text) and k + 1 < len(cells)
+                             and _flat_role(cells[k + 1].norm)):
             break
         roles.append(role)
         k += 1
-    return (roles, k) if header_roles_ok(roles) else None
+    if not header_roles_ok(roles):
+        return None
+    if None in roles:
+        spare = "title" if not {"title", "text"} & set(roles) else None
+        roles = [r or spare for r in roles]
+    return roles, k
+
+
+def _flat_role(text: str) -> str | None:
+    """A flattened cell's column role: the header word itself, or a short cell around it."""
+    return column_role(text, exact=not _short(text), slack=3)
+
+
+def _short(text: str, limit: int = 10) -> bool:
+    """A cell that can be a column header: short, and no sentence punctuation."""
+    t = "".join(text.split())
+    return 0 < len(t) <= limit and not re.search(r"[。,;:!?、]", t) and not re.match(r"^\d", t)
 
 
 def header_roles_ok(roles: list[str | None]) -> bool:
@@ -284,68 +357,69 @@ def header_roles_ok(roles: list[str | None]) -> bool:
     return len(known) >= load("tables")["header"]["min_columns"] and any(r in UNIT_ROLES for r in known)
 
 
-def _flat_rows(lines: list[Line], body: list[int], roles: list[str | None], at_end: bool) -> list[GridRow]:
-    """The body lines of a flattened table → GridRows (group lines, and rows of cells)."""
+def _flat_rows(body: list[_FlatCell], roles: list[str | None], at_end: bool, lines: list[Line]) -> list[GridRow]:
+    """The body cells of a flattened table → GridRows (group cells, and rows of cells)."""
     first = roles[0]
     rest = list(roles[1:])
     rows: list[GridRow] = []
-    cur: list[int] = []
+    cur: list[_FlatCell] = []
 
     def close(last: bool) -> None:
         if cur:
-            rows.append(_flat_row(lines, cur, first, rest, truncated_ok=last and at_end))
+            rows.append(_flat_row(cur, first, rest, truncated_ok=last and at_end, lines=lines))
 
-    for k in body:
-        ln = lines[k]
-        h = match_heading(ln.norm)
-        starts_row = (re.match(r"^\s*\d{1,3}\s*$", ln.norm) if first == "number"
+    for cell in body:
+        h = match_heading(cell.norm)
+        starts_row = (re.match(r"^\s*\d{1,3}\s*$", cell.norm) if first == "number"
                       else h is not None and h.style in ("arabic", "arabic_paren"))
         if h is not None and h.style in GROUP_STYLES:
             close(False)
             cur = []
-            rows.append(GridRow({"group": [Piece(ln.raw, ln.start)]}, ln.number, ln.start, ln.end))
+            ln = lines[cell.lines[0]]
+            rows.append(GridRow({"group": cell.pieces[:1] or [Piece(ln.raw, ln.start)]}, ln.number,
+                                ln.start, ln.end))
             continue
         if starts_row:
             close(False)
-            cur = [k]
+            cur = [cell]
         elif cur:
-            cur.append(k)
+            cur.append(cell)
     close(True)
     return rows
 
 
-def _flat_row(lines: list[Line], idx: list[int], first: str | None, rest: list[str | None],
-              truncated_ok: bool) -> GridRow:
-    """One flattened row (its lines) → cells by role; extra lines join the text, the unit cells are the last."""
-    head = lines[idx[0]]
-    cells: dict[str, list[Piece]] = {first or "title": [Piece(head.raw, head.start)]}
-    parts = [[lines[k]] for k in idx[1:]]
+def _flat_row(cells: list[_FlatCell], first: str | None, rest: list[str | None], truncated_ok: bool,
+              lines: list[Line]) -> GridRow:
+    """One flattened row (its cells) → cells by role.
+
+    As many cells as columns: one each, in order.  More (a cell written over
+    several lines): each column takes the run of cells that reads most like it
+    (a number, unit names, a date, running text).
+    """
+    head = cells[0]
+    out: dict[str, list[Piece]] = {first or "title": list(head.pieces)}
+    parts = [list(c.pieces) for c in cells[1:]]
     # a unit cell ending in "、" continues on the next line
-    merged: list[list[Line]] = []
+    merged: list[list[Piece]] = []
     for p in parts:
-        if merged and merged[-1][-1].norm.rstrip().endswith("、"):
+        if merged and merged[-1] and norm(merged[-1][-1].text).rstrip().endswith("、"):
             merged[-1].extend(p)
         else:
             merged.append(p)
     if first == "number" and merged and "title" in rest:
-        cells["title"] = [Piece(ln.raw, ln.start) for ln in merged.pop(0)]
+        out["title"] = merged.pop(0)
         rest = [r for r in rest if r != "title"]
-    n_units = 0
-    for r in reversed(rest):
-        if r in UNIT_ROLES:
-            n_units += 1
-        else:
-            break
-    if len(merged) > len(rest) and n_units:
-        # extra lines: the text cell ran over several lines; unit cells are the last ones
-        head_n = len(merged) - n_units
-        joined = [ln for part in merged[:head_n] for ln in part]
-        merged = [joined] + merged[head_n:]
-        rest = [r for r in rest if r not in UNIT_ROLES][:1] + rest[len(rest) - n_units:]
+    if len(merged) > len(rest):
+        from policykit.structure.textgrid import share_cells
+
+        runs = share_cells(["".join(p.text for p in part) for part in merged], rest)
+        merged = [[p for part in merged[a:b] for p in part] for a, b in runs]
     for role, part in zip(rest, merged, strict=False):
-        if role and role != "ignore":
-            cells[role] = [Piece(ln.raw, ln.start) for ln in part]
-    row = GridRow(cells, head.number, head.start, lines[idx[-1]].end)
+        if role and role != "ignore" and part:
+            out.setdefault(role, []).extend(part)
+    end_line = lines[cells[-1].lines[-1]]
+    start_line = lines[head.lines[0]]
+    row = GridRow(out, start_line.number, start_line.start, end_line.end)
     if len(merged) < len(rest):
         row.covered.add("truncated" if truncated_ok else "missing")
     return row

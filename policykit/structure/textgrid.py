@@ -231,8 +231,8 @@ def _slice(parts: list, s: int, e: int) -> str:
 
 def _resolve_covered(rows: list[list[Cell]]) -> None:
     """A covered cell points at the cell that holds the text (following chains upwards)."""
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
+    for row in rows:
+        for cell in row:
             if cell.covered_by is None:
                 continue
             rr, cc = cell.covered_by
@@ -300,7 +300,7 @@ def _shape_words() -> dict:
     return load("tables")["spaced"]
 
 
-def _looks_unit(word: str) -> bool:
+def looks_unit(word: str) -> bool:
     conf = _shape_words()
     w = word.strip("、,;")
     if not w:
@@ -322,17 +322,28 @@ def _cell_score(words: list[Cell], role: str | None) -> float:
     if role == "number":
         return 2.0 if len(words) == 1 and re.fullmatch(r"\d{1,3}[.、]?", text) else -9.0
     if role in ("lead", "co", "responsible"):
-        units = sum(1 for w in words if _looks_unit(w.text))
+        units = sum(1 for w in words if looks_unit(w.text))
         # a wrapped piece ("委") continues the name before it: fine when the whole reads as a unit
         score = 2.0 * units - 2.5 * (len(words) - units)
-        if len(words) > units and _looks_unit(text):
+        if len(words) > units and looks_unit(text):
             score = 1.0
         return score
     if role == "deadline":
         return 1.5 if _looks_date(text) else -3.0
     if role in ("title", "text", "assignment", "group"):
-        return 0.5 - 1.5 * sum(1 for w in words if _looks_unit(w.text) and len(w.text) <= 12) / len(words)
+        return 0.5 - 1.5 * sum(1 for w in words if looks_unit(w.text) and len(w.text) <= 12) / len(words)
     return 0.0  # ignore and unknown columns take anything
+
+
+def share_cells(texts: list[str], roles: list[str | None]) -> list[tuple[int, int]]:
+    """Cells of a row written over more lines than it has columns → one run of them per column.
+
+    ``share_cells(["完成…", "县水务局", "县住建局", "12月底前"], ["title", "responsible", "deadline"])``
+    → ``[(0, 1), (1, 3), (3, 4)]``.
+    """
+    parts = [Cell(t, None) for t in texts]
+    cuts = _best_cuts(parts, roles)
+    return cuts if cuts is not None else [(0, len(texts))] + [(len(texts), len(texts))] * (len(roles) - 1)
 
 
 def share_out(line: Line, roles: list[str | None]) -> list[Cell] | None:
@@ -343,9 +354,25 @@ def share_out(line: Line, roles: list[str | None]) -> list[Cell] | None:
     scores at all (the line is not a row of this table).
     """
     words = _words(line)
-    n, m = len(words), len(roles)
-    if n == 0 or n > 60:
+    if not words or len(words) > 60:
         return None
+    cuts = _best_cuts(words, roles)
+    if cuts is None:
+        return None
+    out = []
+    for s, e in cuts:
+        if s == e:
+            out.append(Cell("", None))
+            continue
+        a, b = words[s].span, words[e - 1].span
+        assert a is not None and b is not None
+        out.append(Cell(line.raw[a.start - line.start:b.end - line.start], Span(a.start, b.end)))
+    return out
+
+
+def _best_cuts(words: list[Cell], roles: list[str | None]) -> list[tuple[int, int]] | None:
+    """The split of ``words`` into one run per column that reads most like the column roles."""
+    n, m = len(words), len(roles)
     neg = float("-inf")
     best = [[neg] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
@@ -366,15 +393,7 @@ def share_out(line: Line, roles: list[str | None]) -> list[Cell] | None:
         cuts.append((s, e))
         e = s
     cuts.reverse()
-    out = []
-    for s, e in cuts:
-        if s == e:
-            out.append(Cell("", None))
-            continue
-        a, b = words[s].span, words[e - 1].span
-        assert a is not None and b is not None
-        out.append(Cell(line.raw[a.start - line.start:b.end - line.start], Span(a.start, b.end)))
-    return out
+    return cuts
 
 
 def text_tables(lines: list[Line]) -> list[TextTable]:

@@ -114,9 +114,14 @@ def records(grid: Grid) -> list[Record]:
                 title = list(title_cell)
             if not title and "title" in row.covered and cur is not None:
                 title = list(cur.title)  # one title cell merged over several numbered rows
+            prev = cur
             cur = Record(number, title, group_title, row.line, row.start, row.end)
-            row_lead = list(row.cells.get("lead", []))
             _fill(cur, row)
+            if prev is not None and "lead" in row.covered and not cur.cells.get("lead"):
+                cur.inherited = row_lead  # the lead cell is merged over this row too
+                cur.merged = True
+            else:
+                row_lead = list(row.cells.get("lead", []))
             out.append(cur)
             if row.covered & {"truncated", "missing"}:
                 cur.flags.append("truncated")

@@ -18,6 +18,7 @@ from policykit.structure.assign import Piece
 from policykit.structure.data import load
 from policykit.structure.lines import Line, LineIndex
 from policykit.structure.outline import match_attachment, match_heading
+from policykit.structure.textgrid import looks_unit
 from policykit.structure.textnorm import norm
 
 UNIT_ROLES = ("lead", "co", "responsible", "assignment")
@@ -255,7 +256,11 @@ def _cell_stream(lines: list[Line]) -> list[_FlatCell]:
     for k, ln in enumerate(lines):
         if ln.blank:
             continue
-        text = ln.norm.rstrip()
+        text = ln.norm.strip()
+        if text and set(text) == {"|"}:  # pipes on their own line between cells: the text up to the next one is a cell
+            open_cell = None
+            piped = 3
+            continue
         closed = text.endswith("|") and text.count("|") == 1
         body = ln.raw[:len(text) - 1] if closed else ln.raw
         lead = len(body) - len(body.lstrip())
@@ -325,10 +330,11 @@ def _flat_header(cells: list[_FlatCell], i: int) -> tuple[list[str | None], int]
     while k < len(cells):
         text = cells[k].norm
         role = _flat_role(text)
-        from policykit.structure.textgrid import looks_unit
-
-        if not role and not (_short(text, 6) and not looks_unit(text) and k + 1 < len(cells)
-                             and _flat_role(cells[k + 1].norm)):
+        if not role and roles and re.fullmatch(r"\s*\([^()]{1,6}\)\s*", text):
+            k += 1  # "(单位)": the header cell above, wrapped
+            continue
+        if not role and not (_short(text, 6) and not looks_unit(text)
+                             and any(_flat_role(c.norm) for c in cells[k + 1:k + 3])):
             break
         roles.append(role)
         k += 1
@@ -406,20 +412,25 @@ def _flat_row(cells: list[_FlatCell], first: str | None, rest: list[str | None],
             merged[-1].extend(p)
         else:
             merged.append(p)
-    if first == "number" and merged and "title" in rest:
+    if first == "number" and merged and "title" in rest and len(merged) >= len(rest):
         out["title"] = merged.pop(0)
         rest = [r for r in rest if r != "title"]
-    if len(merged) > len(rest):
+    short = len(merged) < len(rest)
+    empty: set[str] = set()
+    if len(merged) != len(rest) and merged and not (short and truncated_ok):
         from policykit.structure.textgrid import share_cells
 
         runs = share_cells(["".join(p.text for p in part) for part in merged], rest)
         merged = [[p for part in merged[a:b] for p in part] for a, b in runs]
+        empty = {r for r, part in zip(rest, merged, strict=False) if r and not part}
     for role, part in zip(rest, merged, strict=False):
         if role and role != "ignore" and part:
             out.setdefault(role, []).extend(part)
     end_line = lines[cells[-1].lines[-1]]
     start_line = lines[head.lines[0]]
     row = GridRow(out, start_line.number, start_line.start, end_line.end)
-    if len(merged) < len(rest):
+    if short and "lead" in empty:
+        row.covered.add("lead")  # a lead cell merged over several rows: the row above's
+    elif short:
         row.covered.add("truncated" if truncated_ok else "missing")
     return row

@@ -316,8 +316,6 @@ def _looks_date(word: str) -> bool:
 
 def _cell_score(words: list[Cell], role: str | None) -> float:
     """How well some words fill a column of this role (higher is better; -inf: cannot)."""
-    if not words:
-        return -0.5 if role in ("lead", "title", "text", "responsible") else 0.0
     text = "".join(w.text for w in words)
     if role == "number":
         return 2.0 if len(words) == 1 and re.fullmatch(r"\d{1,3}[.、]?", text) else -9.0
@@ -382,7 +380,8 @@ def _best_cuts(words: list[Cell], roles: list[str | None]) -> list[tuple[int, in
             for s in range(e + 1):
                 if best[c - 1][s] == neg:
                     continue
-                v = best[c - 1][s] + _cell_score(words[s:e], roles[c - 1])
+                # an empty column: a merged cell, likelier on the left (rowspans open rows)
+                v = best[c - 1][s] + (_cell_score(words[s:e], roles[c - 1]) if e > s else -0.2 - 0.05 * c)
                 if v > best[c][e]:
                     best[c][e], back[c][e] = v, s
     if best[m][n] == neg or best[m][n] < -4.0:

@@ -65,6 +65,72 @@ def _cells(line: Line, delim: str) -> list[Cell]:
     return parts
 
 
+def _cells_over(run: list[Line]) -> list[Cell]:
+    """A pipe row written over several lines → its cells; a cell may hold line breaks."""
+    cells: list[Cell] = []
+    parts: list[tuple[int, int]] = []  # (start, end) offsets of the current cell's text
+    for ln in run:
+        pos = 0
+        pieces = ln.norm.split("|")
+        for n, piece in enumerate(pieces):
+            s = ln.start + pos
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                parts.append((s + lead, s + lead + len(piece.strip())))
+            pos += len(piece) + 1
+            if n < len(pieces) - 1:  # a pipe closes the cell
+                cells.append(_cell_of(parts, run))
+                parts = []
+    if parts:
+        cells.append(_cell_of(parts, run))
+    if cells and not cells[0].text:
+        cells = cells[1:]
+    return cells
+
+
+def _cell_of(parts: list[tuple[int, int]], run: list[Line]) -> Cell:
+    if not parts:
+        return Cell("", None)
+    s, e = parts[0][0], parts[-1][1]
+    return Cell(_slice([(ln, 0) for ln in run], s, e), Span(s, e))
+
+
+def _roles(head: list[Cell]) -> list[str | None]:
+    from policykit.structure.tables import column_role, resolve_responsible
+
+    return resolve_responsible([column_role(c.text) for c in head])
+
+
+def _fitted(cells: list[Cell], roles: list[str | None], r: int) -> list[Cell]:
+    """A pipe row against its header: as written when it reads well so, else its non-empty cells
+    placed by what they hold (a row that lost a merged cell on the left and gained an empty one
+    on the right: "15.推进… | … | 教育体育局 | 刘福利 | … | |")."""
+    width = len(roles)
+    while len(cells) > width and not cells[-1].text:
+        cells = cells[:-1]
+    full = [c for c in cells if c.text]
+    if len(cells) < width:
+        return _placed(full, roles, r)
+    if len(full) == len(cells) or len(cells) > width:
+        return cells
+    got = _scored_cuts(full, roles, max_run=1)
+    if got and got[1] > _positional_score(cells, roles) + 1.0:
+        return _placed(full, roles, r)
+    return cells
+
+
+def _placed(cells: list[Cell], roles: list[str | None], r: int) -> list[Cell]:
+    """A row shorter than its header: each cell goes to the column it reads like; the columns
+    left without one are merged from the row above (rowspans sit mostly on the left)."""
+    cuts = _best_cuts(cells, roles, max_run=1)
+    if cuts is None:
+        return [Cell("", None, (r - 1, c)) for c in range(len(roles) - len(cells))] + cells
+    out = []
+    for c, (a, b) in enumerate(cuts):
+        out.append(cells[a] if b > a else Cell("", None, (r - 1, c)))
+    return out
+
+
 def _is_header(texts: list[str]) -> bool:
     from policykit.structure.tables import header_roles
 
@@ -115,6 +181,8 @@ def delimited(lines: list[Line]) -> list[TextTable]:
             continue
         delim, kind, head = found
         width = len(head)
+        roles = _roles(head)
+        closed_rows = delim == "|" and lines[i].norm.rstrip().endswith("|")
         rows, used = [head], {i}
         j = i + 1
         while j < len(lines):
@@ -128,8 +196,19 @@ def delimited(lines: list[Line]) -> list[TextTable]:
                 continue
             if delim in ln.norm:
                 cells = _cells(ln, delim)
-                if delim == "\t" and len(cells) < width:
+                if closed_rows and not ln.norm.rstrip().endswith("|"):
+                    # a row written over several lines: its cell runs on up to the line closing it
+                    k = j + 1
+                    while k < len(lines) and k - j < 8 and not lines[k].norm.rstrip().endswith("|"):
+                        k += 1
+                    if k < len(lines) and k - j < 8:
+                        cells = _cells_over(lines[j:k + 1])
+                        used.update(range(j, k + 1))
+                        j = k
+                if len(cells) < width and delim == "\t":  # PDF extraction dropped the empty leading cells
                     cells = [Cell("", None) for _ in range(width - len(cells))] + cells
+                else:
+                    cells = _fitted(cells, roles, len(rows))
                 rows.append(cells)
             elif _group_line(ln):
                 rows.append(_whole_line_cell(ln))
@@ -137,6 +216,7 @@ def delimited(lines: list[Line]) -> list[TextTable]:
                 break
             used.add(j)
             j += 1
+        _resolve_covered(rows)
         out.append(TextTable(_table(rows, lines, used), kind, used, _title_above(lines, i), j))
         i = j
     return out
@@ -301,12 +381,20 @@ def _shape_words() -> dict:
 
 
 def looks_unit(word: str) -> bool:
+    """A word (or a list joined by 、,;) every piece of which is shaped like a unit name."""
+    pieces = [p for p in re.split(r"[、,,;;。]", word) if p.strip()]
+    return bool(pieces) and all(_one_unit(p.strip()) for p in pieces)
+
+
+def _one_unit(w: str) -> bool:
     conf = _shape_words()
-    w = word.strip("、,;")
-    if not w:
+    if len(w) > 30 or re.search(r"[:!?“”]", w):
         return False
+    if any(w.startswith(p) for p in conf["task_starts"]):
+        return False  # 建成县残疾人综合服务中心: a task naming a unit
     if any(w.startswith(p) for p in conf["unit_starts"]):
         return True
+    w = re.sub(r"[((][^()()]*[))]$", "", w) or w  # 各乡镇(街道), 区教体局(代建)
     return any(w.endswith(s) for s in conf["unit_ends"])
 
 
@@ -368,8 +456,24 @@ def share_out(line: Line, roles: list[str | None]) -> list[Cell] | None:
     return out
 
 
-def _best_cuts(words: list[Cell], roles: list[str | None]) -> list[tuple[int, int]] | None:
+def _best_cuts(words: list[Cell], roles: list[str | None], max_run: int | None = None) -> list[tuple[int, int]] | None:
     """The split of ``words`` into one run per column that reads most like the column roles."""
+    got = _scored_cuts(words, roles, max_run)
+    return got[0] if got else None
+
+
+def _empty_score(c: int) -> float:
+    """An empty column: a merged cell, likelier on the left (rowspans open rows)."""
+    return -0.2 - 0.05 * c
+
+
+def _positional_score(cells: list[Cell], roles: list[str | None]) -> float:
+    return sum(_cell_score([cell], role) if cell.text else _empty_score(c)
+               for c, (cell, role) in enumerate(zip(cells, roles, strict=False), start=1))
+
+
+def _scored_cuts(words: list[Cell], roles: list[str | None],
+                 max_run: int | None = None) -> tuple[list[tuple[int, int]], float] | None:
     n, m = len(words), len(roles)
     neg = float("-inf")
     best = [[neg] * (n + 1) for _ in range(m + 1)]
@@ -377,11 +481,10 @@ def _best_cuts(words: list[Cell], roles: list[str | None]) -> list[tuple[int, in
     best[0][0] = 0.0
     for c in range(1, m + 1):
         for e in range(n + 1):
-            for s in range(e + 1):
+            for s in range(0 if max_run is None else max(0, e - max_run), e + 1):
                 if best[c - 1][s] == neg:
                     continue
-                # an empty column: a merged cell, likelier on the left (rowspans open rows)
-                v = best[c - 1][s] + (_cell_score(words[s:e], roles[c - 1]) if e > s else -0.2 - 0.05 * c)
+                v = best[c - 1][s] + (_cell_score(words[s:e], roles[c - 1]) if e > s else _empty_score(c))
                 if v > best[c][e]:
                     best[c][e], back[c][e] = v, s
     if best[m][n] == neg or best[m][n] < -4.0:
@@ -392,7 +495,7 @@ def _best_cuts(words: list[Cell], roles: list[str | None]) -> list[tuple[int, in
         cuts.append((s, e))
         e = s
     cuts.reverse()
-    return cuts
+    return cuts, best[m][n]
 
 
 def text_tables(lines: list[Line]) -> list[TextTable]:

@@ -12,6 +12,8 @@ user's file.  See docs/units.md.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from policykit.model import Span, Unit
@@ -36,6 +38,9 @@ def normalise(name: str, *, level_hint: str | None = None, region_hint: str | No
     return unit
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def parse_unit_list(text: str, offset: int = 0, *, doc_level: str | None = None,
                     doc_region: str | None = None, registry: RegistryArg = None) -> list[Unit]:
     """Split a raw list and normalise every unit; spans are ``offset`` + position in ``text``.
@@ -49,6 +54,8 @@ def parse_unit_list(text: str, offset: int = 0, *, doc_level: str | None = None,
     pieces = split_unit_list(text, registry=reg)
     cleaned = [clean(reg, raw) for raw, _, _ in pieces]
     for i, (raw, start, end) in enumerate(pieces):
+        if not _HAN.search(raw):
+            continue  # "2022-10-08", "—", "/": no unit name is written without a Chinese character
         c = cleaned[i]
         shortened = None
         # "雄县、容城、安新县委和人民政府": every bare place borrows from the first real name after it

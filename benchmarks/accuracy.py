@@ -283,7 +283,7 @@ def record_first_contact(batch: str) -> list[str]:
 
 def show(name: str) -> list[str]:
     """Per document: gold units the parse missed (−) and units it read that no gold holds (+)."""
-    from policykit.evaluation import found_units, fold, same_name
+    from policykit.evaluation import fold, found_units, same_name
 
     out = []
     for txt, gold in documents():

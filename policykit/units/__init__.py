@@ -13,7 +13,6 @@ user's file.  See docs/units.md.
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 from policykit.model import Span, Unit

@@ -101,6 +101,20 @@ def _roles(head: list[Cell]) -> list[str | None]:
     return resolve_responsible([column_role(c.text) for c in head])
 
 
+def _tsv_fitted(cells: list[Cell], roles: list[str | None], ends_open: bool) -> list[Cell]:
+    """A tab row shorter than its header.  PDF extraction drops empty leading cells, so it is
+    padded on the left, unless the row plainly lost its trailing cells instead (no closing tab,
+    and its cells read far better placed by what they hold: "10	城区再新建1个农贸市场	县商务局")."""
+    width = len(roles)
+    padded = [Cell("", None) for _ in range(width - len(cells))] + cells
+    if ends_open or any(not c.text for c in cells):  # explicit empty cells: the columns are as written
+        return padded
+    got = _scored_cuts(cells, roles, max_run=1)
+    if got is None or got[1] <= _positional_score(padded, roles) + 1.0:
+        return padded
+    return [cells[a] if b > a else Cell("", None) for a, b in got[0]]
+
+
 def _fitted(cells: list[Cell], roles: list[str | None], r: int) -> list[Cell]:
     """A pipe row against its header: as written when it reads well so, else its non-empty cells
     placed by what they hold (a row that lost a merged cell on the left and gained an empty one
@@ -205,8 +219,8 @@ def delimited(lines: list[Line]) -> list[TextTable]:
                         cells = _cells_over(lines[j:k + 1])
                         used.update(range(j, k + 1))
                         j = k
-                if len(cells) < width and delim == "\t":  # PDF extraction dropped the empty leading cells
-                    cells = [Cell("", None) for _ in range(width - len(cells))] + cells
+                if len(cells) < width and delim == "\t":
+                    cells = _tsv_fitted(cells, roles, ends_open=ln.raw.endswith("\t"))
                 else:
                     cells = _fitted(cells, roles, len(rows))
                 rows.append(cells)
@@ -395,7 +409,14 @@ def _one_unit(w: str) -> bool:
     if any(w.startswith(p) for p in conf["unit_starts"]):
         return True
     w = re.sub(r"[((][^()()]*[))]$", "", w) or w  # 各乡镇(街道), 区教体局(代建)
-    return any(w.endswith(s) for s in conf["unit_ends"])
+    return any(w.endswith(s) for s in _unit_endings()) or any(w.endswith(s) for s in conf["place_ends"])
+
+
+@lru_cache(maxsize=1)
+def _unit_endings() -> tuple[str, ...]:
+    from policykit.units.registry import default_registry
+
+    return default_registry().unit_endings
 
 
 def _looks_date(word: str) -> bool:
@@ -405,6 +426,8 @@ def _looks_date(word: str) -> bool:
 def _cell_score(words: list[Cell], role: str | None) -> float:
     """How well some words fill a column of this role (higher is better; -inf: cannot)."""
     text = "".join(w.text for w in words)
+    if text in _shape_words()["empty_marks"]:
+        return -0.1  # "—", "/": a cell left empty on purpose fits any column
     if role == "number":
         return 2.0 if len(words) == 1 and re.fullmatch(r"\d{1,3}[.、]?", text) else -9.0
     if role in ("lead", "co", "responsible"):

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from policykit.text import normalise as normalise_punct
@@ -91,6 +92,7 @@ def segment(reg: Registry, c: Cleaned) -> list[Segment]:
     whole = best_whole(reg, s)
     if whole is not None and whole.oddity == 0:
         return [Segment(0, n, True)]
+    shaped = ends_like_unit(reg, s)
     gaps = _gap_before(c)
     ends_unit = [any(s.endswith(e, 0, k) for e in reg.unit_endings) for k in range(n + 1)]
     separator_like = [gaps[k] and ends_unit[k] for k in range(n + 1)]
@@ -123,7 +125,11 @@ def segment(reg: Registry, c: Cleaned) -> list[Segment]:
         if best[i] is None:
             continue
         for j, score in known_ends[i].items():
-            relax(i, Segment(i, j, True), 0, score)
+            # inside a piece that ends like a name, a registry word that does not ("建设", "文化")
+            # weighs like unknown text: 文化宣传股 + 文化馆, not 文化 + 宣传 + 股文化馆
+            frag = 0 if not shaped or j - i == n or ends_like_unit(reg, s[i:j]) or s[i:j] in reg.aliases \
+                and reg.aliases[s[i:j]].kind in ("generic", "township") else j - i
+            relax(i, Segment(i, j, True), frag, score)
         if i > 0 and back[i] is not None and back[i][1].known:  # type: ignore[index]
             for word in reg.connectors:
                 k = i + len(word)
@@ -142,13 +148,49 @@ def segment(reg: Registry, c: Cleaned) -> list[Segment]:
         assert step is not None
         out.append(step[1])
         pos = step[0]
+    if len(out) > 1 and _fragmented(reg, s, out):
+        return [Segment(0, n, False)]
     # "县级机关各单位", "常务副县长王大雷": the registry reads only part of it; a rule reads it whole
     # and "各开发区相关单位": a generic reference written onto a name narrows it, it adds no unit
     last = reg.aliases.get(s[out[0].lo:out[0].hi])
-    narrowed = len(out) > 1 and last is not None and last.kind == "generic"
+    joined = any(a.lo != b.hi for a, b in zip(out, out[1:], strict=False))  # a connector between names
+    narrowed = len(out) > 1 and last is not None and last.kind == "generic" and not joined
     if (narrowed or not all(seg.known for seg in out)) and whole_by_rule(reg, s):
         return [Segment(0, n, True)]
     return out[::-1]
+
+
+_BRACKETED_END = re.compile(r"[((][^()()]*[))]$")
+
+
+def ends_like_unit(reg: Registry, s: str) -> bool:
+    """"区发展改革和科技局", "各社区(村)", "行政审批(服务)局": the text ends like a unit name."""
+    core = _BRACKETED_END.sub("", s) or s
+    return any(core.endswith(e) for e in reg.unit_endings)
+
+
+def _fragmented(reg: Registry, s: str, segs: list[Segment]) -> bool:
+    """A piece shaped like one name that the cut leaves in fragments: keep it whole.
+
+    A part is whole when it ends like a unit, or is a registry name of its own kind
+    (a collective, a bare function such as 公安); a part that only ends a longer
+    name (建设, 区发展改革, (村)) is a fragment.  A cut at a connector (和, 会同)
+    between two whole names stands: 县农业局和县卫生局.
+    """
+    if not ends_like_unit(reg, s):
+        return False
+    for k, seg in enumerate(segs):
+        part = s[seg.lo:seg.hi]
+        if ends_like_unit(reg, part) or (not seg.known and not part.startswith(("(", "("))):
+            continue
+        touches = (k > 0 and segs[k - 1].hi == seg.lo) or (k + 1 < len(segs) and segs[k + 1].lo == seg.hi)
+        if seg.known and not touches and not any(part.startswith(lv) for lv in reg.levels):
+            continue  # 财政 + 和 + 教育部门: a name of its own, the suffix shared (区发展改革 is no name)
+        alias = reg.aliases.get(part)
+        if alias is not None and alias.kind in ("generic", "township") and not part.startswith(("市", "县", "区")):
+            continue
+        return True
+    return False
 
 
 def _generic_tail(reg: Registry, c: Cleaned) -> tuple[Cleaned, Cleaned | None]:
@@ -185,6 +227,24 @@ def _join_leaders(reg: Registry, text: str, pieces: list[tuple[int, int]]) -> li
     return out
 
 
+def _trim_edges(reg: Registry, parts: list[tuple[Cleaned, Segment]]) -> list[tuple[Cleaned, Segment]]:
+    """Words around the names of a piece that are no name: "建立" 公安, 检察院 "三方联动",
+    省财政厅 "主办".  An unknown part at either edge that does not end like a unit goes,
+    as long as a name is left."""
+    def is_word(c: Cleaned, seg: Segment) -> bool:
+        part = c.compared[seg.lo:seg.hi]
+        return not seg.known and not ends_like_unit(reg, part) and not whole_by_rule(reg, part)
+
+    def is_name(c: Cleaned, seg: Segment) -> bool:
+        return seg.hi - seg.lo >= 2 and (seg.known or ends_like_unit(reg, c.compared[seg.lo:seg.hi]))
+
+    while len(parts) > 1 and is_word(*parts[-1]) and is_name(*parts[-2]):
+        parts = parts[:-1]
+    while len(parts) > 1 and is_word(*parts[0]) and is_name(*parts[1]):
+        parts = parts[1:]
+    return parts
+
+
 def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tuple[str, int, int]]:
     """A raw list → [(raw piece, start, end)] with ``text[start:end] == raw``.
 
@@ -198,6 +258,8 @@ def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tupl
         parts = [(piece, seg) for seg in segment(reg, piece)]
         if tail is not None and tail.compared:
             parts.append((tail, Segment(0, len(tail.compared), True)))
+        parts = [(c, seg) for c, seg in _trim_edges(reg, parts)
+                 if seg.known or c.compared[seg.lo:seg.hi] not in ("等", "等等")]  # "农业局等 各县…"
         for c, seg in parts:
             start = a + c.chars[seg.lo]
             end = a + c.chars[seg.hi - 1] + 1

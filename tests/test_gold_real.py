@@ -54,6 +54,8 @@ def test_meta_matches_gold(real):
     meta = doc.to_dict()["meta"]
     want = dict(gold["meta"])
     first = want.pop("references_first")
+    region = want.pop("region")
+    assert {k: meta["region"].get(k) for k in region} == region  # code, evidence, confidence: where the gold has them
     assert {k: meta[k] for k in want} == want
     assert meta["references"][: len(first)] == first
 

@@ -48,6 +48,8 @@ def test_meta_matches_gold(seed):
     meta = doc.to_dict()["meta"]
     want = dict(gold["meta"])
     first = want.pop("references_first")
+    region = want.pop("region")
+    assert {k: meta["region"].get(k) for k in region} == region  # evidence, confidence: not gold
     assert {k: meta[k] for k in want} == want
     assert meta["references"][: len(first)] == first
 

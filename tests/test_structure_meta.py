@@ -27,7 +27,8 @@ def test_notice_header_without_a_field_block():
     assert meta.issuer == "建水县人民政府办公室"
     assert meta.doc_number == "建政办发〔2023〕12号"
     assert (meta.published, meta.signed) == (None, "2023-03-15")
-    assert meta.region == {"province": "云南省", "prefecture": "红河哈尼族彝族自治州", "county": "建水县",
+    assert meta.region == {"code": "532524", "evidence": "issuer: 建水县", "confidence": 1.0,
+                           "province": "云南省", "prefecture": "红河哈尼族彝族自治州", "county": "建水县",
                            "level": "county"}
     assert meta.period == {"start": 2022, "end": 2024}
     assert meta.references == ["《云南省校园安全防范能力提升三年行动计划(2022-2024年)》", "《中华人民共和国未成年人保护法》"]
@@ -62,7 +63,8 @@ def test_regions_and_unit_levels():
     assert region_of("红河州教育体育局") == {"province": "云南省", "prefecture": "红河哈尼族彝族自治州",
                                          "county": None, "level": "prefecture"}
     assert region_of("云南省人民政府办公厅")["level"] == "province"
-    assert region_of("某某县人民政府")["county"] == "某某县"
+    assert region_of("某某县人民政府")["county"] is None  # a placeholder is no place
+    assert region_of("深化全县改革")["county"] is None
     assert doc_level_region({"county": "青浦区"}) == ("区", "青浦")
     assert doc_level_region({"county": "蒙自市"}) == ("市", "蒙自")
     assert doc_level_region({"prefecture": "红河哈尼族彝族自治州"}) == ("州", "红河")
@@ -157,7 +159,8 @@ def test_article_source_and_posting_time_give_issuer_and_date():
                       "1.创建国家卫生县城。\n").meta
     assert (meta.title, meta.issuer, meta.published) == ("县卫健委2021年政府工作报告任务分解", "灵璧县卫生健康委员会",
                                                          "2021-05-07")
-    assert meta.region == {"province": "安徽省", "prefecture": "宿州市", "county": "灵璧县", "level": "county"}
+    assert meta.region == {"province": "安徽省", "prefecture": "宿州市", "county": "灵璧县", "level": "county",
+                           "code": "341323", "evidence": "issuer: 灵璧县", "confidence": 1.0}
 
 
 def test_the_body_signing_the_notice_is_the_issuer():
@@ -175,7 +178,8 @@ def test_title_without_the_doc_number_and_table_bars_after_it():
     meta = parse_text("杭州市拱墅区人民政府办公室关于印发大气污染防治2018年实施计划的通知 拱政办发〔2018〕42号\n").meta
     assert (meta.title, meta.doc_number) == ("杭州市拱墅区人民政府办公室关于印发大气污染防治2018年实施计划的通知",
                                              "拱政办发〔2018〕42号")
-    assert meta.region == {"province": "浙江省", "prefecture": "杭州市", "county": "拱墅区", "level": "county"}
+    assert meta.region == {"province": "浙江省", "prefecture": "杭州市", "county": "拱墅区", "level": "county",
+                           "code": "330105", "evidence": "issuer: 杭州市拱墅区", "confidence": 1.0}
     assert parse_text("济宁市人民政府关于做好就业创业工作的意见 |\n").meta.title == "济宁市人民政府关于做好就业创业工作的意见"
 
 

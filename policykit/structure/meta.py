@@ -205,35 +205,14 @@ def _regions() -> dict:
 
 
 def region_of(*names: str | None) -> dict[str, str | None]:
-    """The place an issuer or title names: ``region_of("蒙自市人民政府办公室")`` → 云南省 / 红河… / 蒙自市."""
-    conf = _regions()
-    # "中共嵊泗县委办公室": the party prefix comes before the place
-    text = " ".join(re.sub(r"^中共", "", norm(n).lstrip("《")) for n in names if n)
-    out: dict[str, str | None] = {"province": None, "prefecture": None, "county": None, "level": None}
-    for county, above in conf["counties"].items():
-        named = (county, above + county)  # "杭州市拱墅区人民政府办公室" names 拱墅区 too
-        if any(text.startswith(n) or f" {n}" in text for n in named):
-            out["county"], out["level"] = county, "county"
-            if above in conf["municipalities"]:
-                out["province"] = above
-            else:
-                out["prefecture"] = above
-                out["province"] = conf["prefectures"].get(above)
-            return out
-    for short, full in conf["prefecture_short"].items():
-        text = text.replace(short, full)
-    for pref, prov in conf["prefectures"].items():
-        if text.startswith(pref) or f" {pref}" in text:
-            out.update(prefecture=pref, province=prov, level="prefecture")
-            return out
-    for prov in conf["provinces"]:
-        if text.startswith(prov) or text.startswith(prov[:2] + "省") or f" {prov}" in text:
-            out.update(province=prov, level="province")
-            break
-    m = re.match(r"^([\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|县|区|旗))", text.split(" ")[0] if text else "")
-    if m and out["province"] is None:
-        out.update(county=m.group(1), level="county")
-    return out
+    """The place an issuer or title names: ``region_of("蒙自市人民政府办公室")`` → 云南省 / 红河… / 蒙自市.
+
+    The four keys of a region; ``policykit.places.region_in`` also gives its code and evidence.
+    """
+    from policykit.places import region_in
+
+    got = region_in(issuer=" ".join(n for n in names if n))
+    return {k: got[k] for k in ("province", "prefecture", "county", "level")}
 
 
 def period_of(*texts: str | None) -> dict[str, int | None] | None:
@@ -277,7 +256,9 @@ def read_meta(text: str, lines: list[Line], given_fields: dict[str, str]) -> Met
     issuer = (_field(fields, "issuer") or _issuer_from_title(title)
               or next(filter(None, (_source_issuer(fields.get(n)) for n in SOURCE_FIELDS)), None)
               or _signature_issuer(lines, signed))
-    region = region_of(issuer, title)
+    from policykit.places import region_in
+
+    region = region_in(issuer=issuer, title=title, fields=fields, text=text)
     period = period_of(title, text[:3000])
     return Meta(title=title, issuer=issuer, doc_number=number, published=published, signed=signed,
                 region=region, period=period, references=references(text, title))

@@ -22,6 +22,7 @@ from importlib import resources
 from typing import Any
 
 LEVELS = ("province", "prefecture", "county")
+_OUTSIDE = ("71", "81", "82")
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "林区", "特区", "地区", "新区", "省", "市", "县",
              "区", "旗", "盟", "州")
@@ -35,6 +36,7 @@ class Division:
     name: str
     level: str  # province, prefecture, county
     former: tuple[str, ...] = ()
+    earlier: bool = False  # in the 2017 table, not in 2026's: abolished since, or left out by it
 
     @property
     def province_code(self) -> str:
@@ -130,13 +132,17 @@ def gazetteer() -> Gazetteer:
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
-        code, name, level, former = (line.split("\t") + [""])[:4]
-        by_code[code] = Division(code, name, level, tuple(f for f in former.split(";") if f))
+        code, name, level, former, status = (line.split("\t") + ["", ""])[:5]
+        by_code[code] = Division(code, name, level, tuple(f for f in former.split(";") if f), status == "earlier")
     names: dict[str, list[Division]] = defaultdict(list)
     for div in by_code.values():
+        if div.code[:2] in _OUTSIDE and div.level != "province":
+            continue  # 台湾, 香港, 澳门: their districts (北区, 中西区) would be read in every text
         for name in (div.name, *div.former, *short_forms(div.name, div.level)):
             if div not in names[name]:
                 names[name].append(div)
+    for divs in names.values():  # a current division before an earlier one of the same name
+        divs.sort(key=lambda d: d.earlier)
     return Gazetteer(by_code, dict(names), max(len(k) for k in names))
 
 
@@ -149,7 +155,8 @@ _WEIGHTS = {"issuer": 6.0, "title": 5.0, "field": 4.0, "number": 3.0, "head": 1.
 
 
 def region_in(*, issuer: str | None = None, title: str | None = None, fields: dict[str, str] | None = None,
-              text: str = "", head_chars: int = 400, text_chars: int = 4000) -> dict[str, Any]:
+              text: str = "", number: str | None = None, head_chars: int = 400,
+              text_chars: int = 4000) -> dict[str, Any]:
     """The region a document comes from, at the deepest level its evidence supports.
 
     Returns province / prefecture / county (official full names), ``level``, ``code`` (the deepest
@@ -171,9 +178,16 @@ def region_in(*, issuer: str | None = None, title: str | None = None, fields: di
         sources.append(("text", text[head_chars:text_chars]))
     from policykit.structure.textnorm import norm  # simplified characters, same offsets
 
-    hits: list[tuple[str, Hit]] = [(where, h) for where, s in sources for h in gz.find(norm(s))]
+    hits: list[tuple[str, Hit]] = []
+    body_before: set[int] = set()  # ids of hits written right before a body word (人民政府, 办公室 …)
+    for where, src in sources:
+        normed = norm(src)
+        for h in gz.find(normed):
+            hits.append((where, h))
+            if _BODY.match(normed, h.end):
+                body_before.add(id(h))
     if not hits:
-        return _empty()
+        return _by_number(gz, number)
     score: dict[str, float] = defaultdict(float)  # division code → weight of direct mentions
     first: dict[str, str] = {}
     for where, h in hits:
@@ -183,7 +197,7 @@ def region_in(*, issuer: str | None = None, title: str | None = None, fields: di
             first.setdefault(d.code, f"{where}: {h.name}")
     strong = [(where, h) for where, h in hits if where in ("issuer", "title", "field")]
     # the document's own place: the deepest one named where the document names itself
-    own = _own_place(gz, strong, score)
+    own = _own_place(gz, strong, score, body_before)
     if own is None:
         own = _most_named(gz, hits, score)
     if own is None:
@@ -202,6 +216,26 @@ def region_in(*, issuer: str | None = None, title: str | None = None, fields: di
     out["confidence"] = round(min(1.0, score[div.code] / 6.0) * (0.5 if ambiguous else 1.0), 2)
     if ambiguous:
         out["ambiguous"] = ambiguous
+    return out
+
+
+_BODY = re.compile(r"\s*(?:人民政府|政府|党委|委员会|县委|市委|区委|人大|政协|办公室|办公厅|[^\s,。]{0,12}?(?:局|委|办|厅|中心|融媒体))")
+
+
+def _by_number(gz: Gazetteer, number: str | None) -> dict[str, Any]:
+    """No place named anywhere: the province a 文号 opens with (青政办〔2023〕28号 → 青海省), if any."""
+    from policykit.structure.data import load
+    from policykit.structure.textnorm import norm
+
+    out = _empty()
+    if not number:
+        return out
+    m = re.match(r"^\s*(内蒙|[\u4e00-\u9fff])(?:政|府)(?:办|发|函|字)?", norm(number))
+    prov = load("regions")["number_prefixes"].get(m.group(1)) if m else None
+    divs = [d for d in gz.lookup(prov or "") if d.level == "province"]
+    if divs:
+        out.update(province=divs[0].name, level="province", code=divs[0].code,
+                   evidence=f"文号: {number.strip()}", confidence=0.3)
     return out
 
 
@@ -234,8 +268,8 @@ def _pick(gz: Gazetteer, divs: list[Division], score: dict[str, float]) -> tuple
     return ranked[0], ranked[0].name
 
 
-def _own_place(gz: Gazetteer, strong: list[tuple[str, Hit]],
-               score: dict[str, float]) -> tuple[Division, str, str | None] | None:
+def _own_place(gz: Gazetteer, strong: list[tuple[str, Hit]], score: dict[str, float],
+               body_before: set[int]) -> tuple[Division, str, str | None] | None:
     """The place the document names itself by: the issuer's, else the one opening the title,
     else the page fields'.  "杭州市拱墅区人民政府" names 拱墅区 (inside 杭州市, written right after it);
     "益阳市人民政府关于桃江县…" names 益阳市 (桃江县 is what the notice is about)."""
@@ -243,6 +277,11 @@ def _own_place(gz: Gazetteer, strong: list[tuple[str, Hit]],
         group = [h for where, h in strong if where == kind]
         if not group:
             continue
+        # a place right before a body word is the issuer's ("益阳市人民政府关于桃江县…" → 益阳市;
+        # "(辽宁省)2020年辽阳县人民政府工作报告" → 辽阳县)
+        own = [h for h in group if id(h) in body_before]
+        if own:
+            group = group[group.index(own[0]):]
         div, ambiguous = _pick(gz, group[0].divisions, score)
         names = [group[0].name]
         end = group[0].end

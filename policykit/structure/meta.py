@@ -258,7 +258,7 @@ def read_meta(text: str, lines: list[Line], given_fields: dict[str, str]) -> Met
               or _signature_issuer(lines, signed))
     from policykit.places import region_in
 
-    region = region_in(issuer=issuer, title=title, fields=fields, text=text)
+    region = region_in(issuer=issuer, title=title, fields=fields, text=text, number=number)
     period = period_of(title, text[:3000])
     return Meta(title=title, issuer=issuer, doc_number=number, published=published, signed=signed,
                 region=region, period=period, references=references(text, title))

@@ -149,11 +149,16 @@ def _first_line(lines: list[Line], fields: dict[str, str]) -> str | None:
     """
     values = set(fields.values())
     candidates = []
-    for ln in lines[:40]:
+    for k, ln in enumerate(lines[:40]):
         text = _title_trim(ln.raw)
+        after = next((x for x in lines[k + 1:k + 3] if not x.blank), None)
+        if text and after is not None and re.search(r"(?:关于|关於)$", norm(text)):
+            text = text + _title_trim(after.raw)  # a title broken after 关于 ("省人民政府关于" / "进一步…的若干意见")
         if (text and text.rstrip(":：") not in ALL_FIELDS and text not in values and not parse_date(text)
                 and not _FURNITURE.search(ln.norm) and not _FIELD_RE.search(ln.norm)
-                and "。" not in norm(text) and not norm(text).endswith(":") and not _NOT_TITLE.match(norm(text))):
+                and "。" not in norm(text) and not norm(text).endswith(":") and not _NOT_TITLE.match(norm(text))
+                and not _FURNITURE.search(norm(text)) and norm(text).count(",") < 3
+                and not _DOC_NUMBER.fullmatch(norm(text).strip())):
             candidates.append(text)
     titled = [t for t in candidates[:15] if _TITLE_WORDS.search(norm(t)) and len(t) <= 120]
     # a word or two ("全文", "正文") is a page's label, not a title
@@ -164,11 +169,24 @@ _NOT_TITLE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\([一�
 
 
 def _title_trim(raw: str) -> str:
-    """``"…意见 |"`` → ``"…意见"``; ``"…的通知 拱政办发〔2018〕42号"`` → ``"…的通知"``."""
+    """A title without what stands around it on a page.
+
+    ``"…意见 |"`` → ``"…意见"``; ``"…的通知 拱政办发〔2018〕42号"`` → ``"…的通知"``;
+    ``"梁政发【2023】7号关于印发…的通知"`` → ``"关于印发…的通知"``; ``"[湖北] 2020年…"`` → ``"2020年…"``;
+    ``"黔府办发〔2012〕34号《…的通知》"`` → ``"…的通知"``.
+    """
     text = raw.strip().strip(_VALUE_TRIM)
     m = _DOC_NUMBER.search(norm(text))
     if m and m.end() == len(text) and m.start() > 0 and text[m.start() - 1].isspace():
         text = text[:m.start()].strip()
+    m = _DOC_NUMBER.match(norm(text))
+    if m and m.end() < len(text):
+        text = text[m.end():].strip()
+    m = re.match(r"^\[[^\[\]]{1,6}\]\s*", norm(text))
+    if m:
+        text = text[m.end():]
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
+        text = text[1:-1]
     return text
 
 

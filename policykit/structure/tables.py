@@ -18,7 +18,7 @@ from policykit.structure.assign import Piece
 from policykit.structure.data import load
 from policykit.structure.lines import Line, LineIndex
 from policykit.structure.outline import match_attachment, match_heading
-from policykit.structure.textgrid import looks_unit
+from policykit.structure.textgrid import looks_date, looks_unit
 from policykit.structure.textnorm import norm
 
 UNIT_ROLES = ("lead", "co", "responsible", "assignment")
@@ -110,7 +110,11 @@ def header_roles(cells: list[str]) -> list[str | None] | None:
 
 
 def resolve_responsible(roles: list[str | None]) -> list[str | None]:
-    """责任单位 leads next to a 配合 column and co-operates next to a 牵头 column."""
+    """责任单位 leads next to a 配合 column and co-operates next to a 牵头 column; of two task
+    columns (重点工作 / 具体任务) with no measures column, the second holds the task's text."""
+    if roles.count("title") > 1 and "text" not in roles:
+        second = [i for i, r in enumerate(roles) if r == "title"][1]
+        roles = roles[:second] + ["text"] + roles[second + 1:]
     if "lead" in roles:
         return ["co" if r == "responsible" else r for r in roles]
     if "co" in roles:
@@ -333,7 +337,9 @@ def _flat_header(cells: list[_FlatCell], i: int) -> tuple[list[str | None], int]
         if not role and roles and re.fullmatch(r"\s*\([^()]{1,6}\)\s*", text):
             k += 1  # "(单位)": the header cell above, wrapped
             continue
-        if not role and not (_short(text, 6) and not looks_unit(text)
+        # a header cell with no header word ("民生实事", "目前完成情况、存在问题及下一步工作措施"):
+        # short, not a unit, and a known header cell right after it
+        if not role and not ((_short(text, 6) or _wordy_header(text)) and not looks_unit(text)
                              and any(_flat_role(c.norm) for c in cells[k + 1:k + 3])):
             break
         roles.append(role)
@@ -349,6 +355,12 @@ def _flat_header(cells: list[_FlatCell], i: int) -> tuple[list[str | None], int]
 def _flat_role(text: str) -> str | None:
     """A flattened cell's column role: the header word itself, or a short cell around it."""
     return column_role(text, exact=not _short(text), slack=3)
+
+
+def _wordy_header(text: str) -> bool:
+    """A long header cell: a phrase of up to 24 characters, no sentence in it."""
+    t = "".join(text.split())
+    return 0 < len(t) <= 24 and not re.search(r"[。;:!?]", t) and not re.match(r"^\d", t)
 
 
 def _short(text: str, limit: int = 10) -> bool:
@@ -374,10 +386,18 @@ def _flat_rows(body: list[_FlatCell], roles: list[str | None], at_end: bool, lin
         if cur:
             rows.append(_flat_row(cur, first, rest, truncated_ok=last and at_end, lines=lines))
 
+    # no number column but a deadline column last: a row ends at its deadline cell
+    by_deadline = first != "number" and roles[-1] == "deadline"
     for cell in body:
         h = match_heading(cell.norm)
         starts_row = (re.match(r"^\s*\d{1,3}\s*$", cell.norm) if first == "number"
                       else h is not None and h.style in ("arabic", "arabic_paren"))
+        if by_deadline and not (h is not None and h.style in GROUP_STYLES):
+            cur.append(cell)
+            if looks_date(cell.text):
+                close(False)
+                cur = []
+            continue
         if h is not None and h.style in GROUP_STYLES:
             close(False)
             cur = []
@@ -412,7 +432,7 @@ def _flat_row(cells: list[_FlatCell], first: str | None, rest: list[str | None],
             merged[-1].extend(p)
         else:
             merged.append(p)
-    if first == "number" and merged and "title" in rest and len(merged) >= len(rest):
+    if first == "number" and merged and rest and rest[0] == "title" and len(merged) >= len(rest):
         out["title"] = merged.pop(0)
         rest = [r for r in rest if r != "title"]
     short = len(merged) < len(rest)

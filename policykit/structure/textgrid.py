@@ -419,7 +419,7 @@ def _unit_endings() -> tuple[str, ...]:
     return default_registry().unit_endings
 
 
-def _looks_date(word: str) -> bool:
+def looks_date(word: str) -> bool:
     return bool(re.search(_shape_words()["date_pattern"], word))
 
 
@@ -438,7 +438,7 @@ def _cell_score(words: list[Cell], role: str | None) -> float:
             score = 1.0
         return score
     if role == "deadline":
-        return 1.5 if _looks_date(text) else -3.0
+        return 1.5 if looks_date(text) else -3.0
     if role in ("title", "text", "assignment", "group"):
         return 0.5 - 1.5 * sum(1 for w in words if looks_unit(w.text) and len(w.text) <= 12) / len(words)
     return 0.0  # ignore and unknown columns take anything

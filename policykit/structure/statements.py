@@ -61,6 +61,7 @@ class _Clause:
 def _conf() -> dict[str, Any]:
     conf = dict(load("assign")["statements"])
     conf["adverbial_re"] = re.compile("|".join(f"(?:{a})" for a in conf["adverbials"]))
+    conf["asking_re"] = re.compile("|".join(map(re.escape, conf["asking"])))
     verbs = [(v, "lead") for v in conf["lead_verbs"]] + [(v, "joint") for v in conf["joint_verbs"]] + \
             [(v, "assist") for v in conf["assist_verbs"]] + [(v, "shared") for v in conf["shared_verbs"]] + \
             [(v, "duty") for v in conf["duty_verbs"]]
@@ -217,6 +218,9 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
                 piece = _units_piece(norm, raw, pos + len(opener), close, offset)
                 if piece:
                     return _Clause(start, end, "frame", subject=piece)
+    asked = _asked(norm, raw, pos, end, offset)
+    if asked is not None:
+        return asked
     got = _subject(norm, raw, pos, end, offset)
     if got is None:
         return None
@@ -236,6 +240,21 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
             out.objects, out.object_role = [obj], "co" if kind == "joint" else "lead"
         return out
     return _Clause(start, end, {"lead": "lead", "shared": "shared"}.get(kind, "duty"), subject=piece)
+
+
+def _asked(norm: str, raw: str, pos: int, end: int, offset: int) -> _Clause | None:
+    """"(通知)要求各地、各有关部门立即…", "县政府督促各乡镇做好…": the units asked carry the duty
+    (the asker, a unit or a document, is given none)."""
+    conf = _conf()
+    for m in conf["asking_re"].finditer(norm, pos, min(end, pos + 16)):
+        asker = norm[pos:m.start()].strip()
+        if asker and asker not in conf["askers"] and not looks_like_units(asker):
+            continue  # "县教育局要加强督促学校…": 督促 is the bureau's own duty here
+        got = _subject(norm, raw, m.end(), end, offset)
+        if got is not None and got[3] not in ("assist",):
+            piece, _at, _verb, kind = got
+            return _Clause(pos, end, {"lead": "lead", "shared": "shared"}.get(kind, "duty"), subject=piece)
+    return None
 
 
 def _is_list(piece: Piece) -> bool:
@@ -339,7 +358,10 @@ def _reports(clause: str, genre_reports: bool) -> bool:
 def reports_by_genre(title: str | None, opening: str) -> bool:
     """A work summary, status report or news item: its clauses report unless they say otherwise."""
     conf = _conf()
-    return any(w in (title or "") for w in conf["report_genre"]) or any(w in opening for w in conf["report_bylines"])
+    title = title or ""
+    if any(w in title for w in conf["plan_genre"]):
+        return False  # "政府工作报告重点任务分解": a plan made from a report
+    return any(w in title for w in conf["report_genre"]) or any(w in opening for w in conf["report_bylines"])
 
 
 def commits(clause: str) -> bool:

@@ -26,6 +26,8 @@ def looks_like_unit(piece: str) -> bool:
     piece = piece.strip()
     if not piece or len(piece) > 40 or any(ch in piece for ch in _NOT_UNIT):
         return False
+    if any(w in norm(piece) for w in load("assign")["unitlike"]["not_names"]):
+        return False  # "列第一位者为牵头单位": a rule about units, not a name
     return bool(_suffix_re().search(piece))
 
 

@@ -150,6 +150,7 @@ def segment(reg: Registry, c: Cleaned) -> list[Segment]:
         pos = step[0]
     if len(out) > 1 and _fragmented(reg, s, out):
         return [Segment(0, n, False)]
+    out = _places_prefix(reg, s, out)
     # "县级机关各单位", "常务副县长王大雷": the registry reads only part of it; a rule reads it whole
     # and "各开发区相关单位": a generic reference written onto a name narrows it, it adds no unit
     last = reg.aliases.get(s[out[0].lo:out[0].hi])
@@ -191,6 +192,29 @@ def _fragmented(reg: Registry, s: str, segs: list[Segment]) -> bool:
             continue
         return True
     return False
+
+
+def _places_prefix(reg: Registry, s: str, rev: list[Segment]) -> list[Segment]:
+    """A place written right before a name is where the unit sits, not a unit of its own:
+    "房山区张坊镇综合行政执法队" is one unit, not 房山区 + 张坊镇 + 综合行政执法队.
+    (``rev`` runs from the last segment to the first, as ``segment`` builds it.)"""
+    from policykit.places import gazetteer
+
+    segs = rev[::-1]
+    out: list[Segment] = []
+    for seg in segs:
+        if out and out[-1].hi == seg.lo and _is_place(gazetteer(), s[out[-1].lo:out[-1].hi]) \
+                and ends_like_unit(reg, s[seg.lo:seg.hi]) and not _is_place(gazetteer(), s[seg.lo:seg.hi]):
+            out[-1] = Segment(out[-1].lo, seg.hi, False)
+        else:
+            out.append(seg)
+    return out[::-1]
+
+
+def _is_place(gz: object, part: str) -> bool:
+    """A division of the gazetteer, or a township (…镇, …乡, …街道) written before a name."""
+    return bool(gz.lookup(part)) or (len(part) >= 3 and part.endswith(("镇", "乡", "街道")) and  # type: ignore[attr-defined]
+                                     not part.startswith("各"))
 
 
 def _generic_tail(reg: Registry, c: Cleaned) -> tuple[Cleaned, Cleaned | None]:

@@ -90,13 +90,13 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
     covered = skip | {k for k, ln in enumerate(lines) for t in tasks
                       if t.span and ln.start < t.span.end and t.span.start < ln.end}
     covered |= headings_over(root, covered)
-    genre = reports_by_genre(meta.title, raw.text[:400])
+    genre = reports_by_genre(meta.title, raw.text[:400], raw.text)
     drafts = sentence_drafts(lines, covered, line_paths(root), genre_reports=genre)
     sentence_tasks = [build_task(d, f"sentence-{k}", ctx) for k, d in enumerate(drafts, start=1)]
     for t in sentence_tasks:
         t.title = None
     tasks += sentence_tasks
-    if not tasks:
+    if not [t for t in tasks if "addressees" not in t.flags]:  # a notice asking its addressees, and nothing else
         ctx.warnings.append(no_tasks_warning(root, lines))
     loose = _loose_requirements(lines, covered, tasks, goal_pieces)
     goals = [req for p in goal_pieces for req in extract_requirements(p.text, p.start)]

@@ -22,7 +22,7 @@ def test_demo_writes_parsed_corpus_report_and_draft(tmp_path):
     docs = [json.loads(line) for line in (out / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(docs) == len(corpus_files())
     by_name = {Path(d["source"]["path"]).name: d for d in docs}
-    seeds = {"mengzi_campus_safety_plan_2023.txt": (46, "蒙自市"), "qingpu_campus_risk_duty_table.txt": (33, "青浦区")}
+    seeds = {"mengzi_campus_safety_plan_2023.txt": (47, "蒙自市"), "qingpu_campus_risk_duty_table.txt": (33, "青浦区")}
     for name, (tasks, county) in seeds.items():
         assert (len(by_name[name]["tasks"]), by_name[name]["meta"]["region"]["county"]) == (tasks, county)
     assert all(d["tasks"] for d in docs)

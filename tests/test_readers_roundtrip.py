@@ -22,7 +22,7 @@ def _summary(doc):
 @pytest.fixture(scope="module")
 def seed_tasks():
     tasks = _summary(policykit.parse(MENGZI))
-    assert len(tasks) == 46  # 20 in the plan's body, 20 rows of its task list, 6 statements in 保障措施
+    assert len(tasks) == 47  # 20 in the body, 20 rows of its task list, 6 statements in 保障措施, its addressees
     return tasks
 
 

@@ -103,8 +103,11 @@ def test_is_section_compares_the_whole_title(title, kind, expected):
     "2024年3月1日\n"))
 def test_a_notice_forwarding_an_attachment_it_lacks_says_so(text):
     doc = parse_text(text)
-    assert (doc.tasks, doc.warnings) == ([], [
-        "no tasks found: the text names an attachment (附件) it does not include; parse the attachment itself"])
+    # the addressees are asked to carry it out (one sentence task, flagged), and nothing else is there
+    assert [([u.name for u in t.co], t.flags) for t in doc.tasks] == [
+        (["各乡镇人民政府", "县直各单位"], ["addressees", "lead-missing"])]
+    assert doc.warnings == [
+        "no tasks found: the text names an attachment (附件) it does not include; parse the attachment itself"]
 
 
 @pytest.mark.parametrize("text", both(

@@ -110,9 +110,11 @@ def _units_piece(norm: str, raw: str, start: int, end: int, offset: int) -> Piec
         end -= 1
     text = norm[start:end]
     m = _conf()["tail_re"].search(text)
-    if m and m.start() > 0 and looks_like_units(text[:m.start()]):
+    if m and m.start() > 0 and (looks_like_units(text[:m.start()]) or _functions(text[:m.start()])):
         end = start + m.start()
         text = text[:m.start()]
+        if _functions(text):  # "环保、农业、林业等部门": the tail's 部门 is each name's
+            return Piece(raw[start:end], offset + start)
     if text.endswith("等"):
         end -= 1
         text = text[:-1]
@@ -121,6 +123,14 @@ def _units_piece(norm: str, raw: str, start: int, end: int, offset: int) -> Piec
     if any(w in text for w in _conf()["not_in_names"]) and not _names_end(norm, start) >= end:
         return None
     return Piece(raw[start:end], offset + start)
+
+
+def _functions(text: str) -> bool:
+    """"市场监管、卫生健康、公安": every piece a function the registry knows (its 部门 written once, after)."""
+    from policykit.units import normalise as name_unit
+
+    pieces = [p for p in re.split(r"[、,和及]", text) if p]
+    return len(pieces) >= 2 and all(2 <= len(p) <= 8 and name_unit(p).known for p in pieces)
 
 
 def _names_end(norm: str, pos: int) -> int:
@@ -355,13 +365,33 @@ def _reports(clause: str, genre_reports: bool) -> bool:
     return genre_reports
 
 
-def reports_by_genre(title: str | None, opening: str) -> bool:
-    """A work summary, status report or news item: its clauses report unless they say otherwise."""
+def reports_by_genre(title: str | None, opening: str, text: str = "") -> bool:
+    """A work summary, status report or news item: its clauses report unless they say otherwise.
+
+    Told by its title or byline, else by its sentences: a text whose sentences report done work
+    ("开展了", "已完成", "先后") more often than they say what is to be done ("要", "应", "将") is a
+    report, whatever its title.
+    """
     conf = _conf()
     title = title or ""
     if any(w in title for w in conf["plan_genre"]):
         return False  # "政府工作报告重点任务分解": a plan made from a report
+    if text and _past_outweighs(text):
+        return True
     return any(w in title for w in conf["report_genre"]) or any(w in opening for w in conf["report_bylines"])
+
+
+def _past_outweighs(text: str) -> bool:
+    conf = _conf()
+    past = modal = 0
+    normed = normalise(text[:6000])
+    for a, b in sentences(normed):
+        sent = normed[a:b]
+        if any(m in sent for m in conf["modal_marks"]):
+            modal += 1
+        elif any(m in sent for m in conf["reported_marks"]):
+            past += 1
+    return past >= 2 and past > modal
 
 
 def commits(clause: str) -> bool:

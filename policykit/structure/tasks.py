@@ -31,7 +31,7 @@ from policykit.structure.outline import (
     split_title,
     style_heading,
 )
-from policykit.structure.statements import read_statements
+from policykit.structure.statements import Statement, read_statements
 from policykit.structure.textnorm import norm
 from policykit.structure.unitlike import heading_unit, looks_like_units
 
@@ -585,10 +585,15 @@ def sentence_drafts(lines: list[Line], covered: set[int], paths: dict[int, list[
                     genre_reports: bool) -> list[Draft]:
     """A Draft (origin ``sentence``) for every statement in the lines no task or table holds."""
     out = []
+    asked = addressees_asked(lines)
     for k, ln in enumerate(lines):
         if k in covered or ln.blank or is_furniture(ln.norm):
             continue
-        for st in read_statements(ln.raw, ln.start, genre_reports=genre_reports):
+        statements = read_statements(ln.raw, ln.start, genre_reports=genre_reports)
+        flags = []
+        if k == asked:
+            statements, flags = addressee_statement(ln), ["addressees"]
+        for st in statements:
             s, e = st.span
             text = ln.raw[s - ln.start:e - ln.start].strip()
             lead_ws = len(ln.raw[s - ln.start:e - ln.start]) - len(ln.raw[s - ln.start:e - ln.start].lstrip())
@@ -597,5 +602,30 @@ def sentence_drafts(lines: list[Line], covered: set[int], paths: dict[int, list[
             assignment = Assignment(st.style, lead=list(st.lead), co=list(st.co), span=(start, start + len(text)))
             out.append(Draft("sentence", None, "", list(paths.get(k, [])), [piece], Span(start, start + len(text)),
                              ln.number, assignment, checked=[("text", text)],
-                             flags=["reported"] if st.reported else []))
+                             flags=(["reported"] if st.reported else []) + flags))
     return out
+
+
+def addressees_asked(lines: list[Line]) -> int | None:
+    """The addressee line of a notice that asks its addressees to carry it out
+    ("各乡镇人民政府,县直各有关单位:" … "请认真贯彻执行。"), or None."""
+    conf = load("headings")["notice"]
+    addressee = re.compile(conf["addressee"])
+    asks = re.compile(load("assign")["statements"]["addressee_asked"])
+    for k, ln in enumerate(lines[:conf["max_lines"]]):
+        if addressee.match(ln.norm):
+            body = "".join(x.norm for x in lines[k + 1:k + 8])
+            return k if asks.search(body) else None
+    return None
+
+
+def addressee_statement(line: Line) -> list[Statement]:
+    """The addressees of a notice, asked to carry it out: they co-operate, none leads."""
+    body = line.raw.rstrip()
+    cut = max(body.rfind(":"), body.rfind("："))
+    text = body[:cut] if cut > 0 else body
+    lead_ws = len(text) - len(text.lstrip())
+    piece = Piece(text.strip(), line.start + lead_ws)
+    if not piece.text:
+        return []
+    return [Statement((line.start, line.start + len(body)), co=[piece])]

@@ -160,7 +160,7 @@ def _block(title: str, firsts: list[dict[str, Any]], nows: list[dict[str, Any]],
     return out
 
 
-def report(last: int) -> list[str]:
+def report(last: int, per_batch: tuple[str, ...] = ()) -> list[str]:
     docs = documents()
     firsts, nows, meta = [], [], []
     for txt, gold in docs:
@@ -180,6 +180,11 @@ def report(last: int) -> list[str]:
     groups = [("all documents", list(range(len(scored))))]
     if len(scored) > last:
         groups.append((f"last {last} added", order[-last:]))
+    batches: dict[str, list[int]] = {}
+    for i in order:
+        batches.setdefault(scored[i][0].get("batch", "?"), []).append(i)
+    for name in per_batch:
+        groups.append((f"batch {name}", batches.get(name, [])))
     for label, idx in groups:
         f = [scored[i][0] for i in idx]
         n = [scored[i][1] for i in idx]
@@ -316,6 +321,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--first-contact", metavar="BATCH", help="record first-contact figures for what has none, as BATCH")
     ap.add_argument("--last", type=int, default=15, help="also print figures for the N documents added last")
+    ap.add_argument("--batch", action="append", default=[], metavar="NAME",
+                    help="also print the figures of one batch (the name its first contact was recorded under)")
     ap.add_argument("--show", metavar="NAME", help="list what the parse missed and added in documents whose file "
                                                    "name contains NAME (to study failures; never for gold writing)")
     args = ap.parse_args()
@@ -325,7 +332,7 @@ def main() -> None:
     if args.first_contact:
         written = record_first_contact(args.first_contact)
         print(f"first contact recorded for {len(written)} item(s)")
-    print("\n".join(report(args.last)))
+    print("\n".join(report(args.last, tuple(args.batch))))
 
 
 if __name__ == "__main__":

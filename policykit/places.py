@@ -117,8 +117,8 @@ def short_forms(name: str, level: str) -> list[str]:
     m = re.match(rf"^(.+?){peoples.pattern}自治(州|县|旗)$", name)
     if m and len(m.group(1)) >= 2:
         out.append(m.group(1) + m.group(2))
-    if level == "province" and name.endswith(("省", "市")) and len(name) >= 3:
-        pass  # 湖南 alone is too common a word to be read as the province
+    if level == "province" and name.endswith("省") and len(name) >= 3:
+        out.append(name[:-1])  # 山西: read whole, so "山西吉县" is 吉县, not 西吉县
     if name.endswith("自治区"):
         stem = peoples.sub("", name[:-3])
         out.append(stem)
@@ -183,6 +183,8 @@ def region_in(*, issuer: str | None = None, title: str | None = None, fields: di
     for where, src in sources:
         normed = norm(src)
         for h in gz.find(normed):
+            if all(d.level == "province" and h.name == d.name[:-1] for d in h.divisions):
+                continue  # 山西 alone: read so that "山西吉县" is not 西吉县, but it says nothing itself
             hits.append((where, h))
             if _BODY.match(normed, h.end):
                 body_before.add(id(h))

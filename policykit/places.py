@@ -149,9 +149,14 @@ def gazetteer() -> Gazetteer:
 # ---------------------------------------------------------------------------
 # where a document comes from
 
-# How much a place named in each part of a document counts (issuer and title name the document's
-# own body; the text may name other places in passing).
-_WEIGHTS = {"issuer": 6.0, "title": 5.0, "field": 4.0, "number": 3.0, "head": 1.5, "text": 0.5}
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    """``[places]`` of structure_regions.toml: weights, the fields and body words read."""
+    from policykit.structure.data import load
+
+    conf = dict(load("regions")["places"])
+    conf["body_re"] = re.compile(conf["body_after"])
+    return conf
 
 
 def region_in(*, issuer: str | None = None, title: str | None = None, fields: dict[str, str] | None = None,
@@ -171,7 +176,7 @@ def region_in(*, issuer: str | None = None, title: str | None = None, fields: di
     if title:
         sources.append(("title", _strip_party(title)))
     for key, value in (fields or {}).items():
-        if value and key in ("发布机构", "来源", "发文机关", "信息来源", "发布单位", "所属机构", "主办单位"):
+        if value and key in _words()["fields"]:
             sources.append(("field", value))
     if text:
         sources.append(("head", text[:head_chars]))
@@ -186,14 +191,14 @@ def region_in(*, issuer: str | None = None, title: str | None = None, fields: di
             if all(d.level == "province" and h.name == d.name[:-1] for d in h.divisions):
                 continue  # 山西 alone: read so that "山西吉县" is not 西吉县, but it says nothing itself
             hits.append((where, h))
-            if _BODY.match(normed, h.end):
+            if _words()["body_re"].match(normed, h.end):
                 body_before.add(id(h))
     if not hits:
         return _by_number(gz, number)
     score: dict[str, float] = defaultdict(float)  # division code → weight of direct mentions
     first: dict[str, str] = {}
     for where, h in hits:
-        share = _WEIGHTS[where] / len(h.divisions)
+        share = _words()["weights"][where] / len(h.divisions)
         for d in h.divisions:
             score[d.code] += share
             first.setdefault(d.code, f"{where}: {h.name}")
@@ -219,9 +224,6 @@ def region_in(*, issuer: str | None = None, title: str | None = None, fields: di
     if ambiguous:
         out["ambiguous"] = ambiguous
     return out
-
-
-_BODY = re.compile(r"\s*(?:人民政府|政府|党委|委员会|县委|市委|区委|人大|政协|办公室|办公厅|[^\s,。]{0,12}?(?:局|委|办|厅|中心|融媒体))")
 
 
 def _by_number(gz: Gazetteer, number: str | None) -> dict[str, Any]:
@@ -309,24 +311,24 @@ def _inside(gz: Gazetteer, div: Division, outer: Division) -> bool:
     return div.level != "province" and div.province_code == outer.code
 
 
-def _most_named(gz: Gazetteer, hits: list[tuple[str, Hit]], score: dict[str, float]) -> tuple[Division, str, str | None] | None:
-    """A page that names itself nowhere: the place its dateline and text name most, with what
-    contains it; a county only when it clearly leads the other counties."""
-    counties: dict[str, float] = defaultdict(float)
+def _most_named(gz: Gazetteer, hits: list[tuple[str, Hit]],
+                score: dict[str, float]) -> tuple[Division, str, str | None] | None:
+    """A page that names itself nowhere: the place its dateline and text name most (with the
+    places above it counted in); a county only when it clearly leads the other counties."""
+    weight: dict[str, float] = defaultdict(float)
+    ambiguous: dict[str, str | None] = {}
     for _where, h in hits:
-        div, _ = _pick(gz, h.divisions, score)
-        counties[div.code] += score.get(div.code, 0.0) / max(1, len(h.divisions))
-    if not counties:
+        div, amb = _pick(gz, h.divisions, score)
+        weight[div.code] += score.get(div.code, 0.0) / len(h.divisions)
+        ambiguous.setdefault(div.code, amb)
+    if not weight:
         return None
-    ranked = sorted(counties, key=lambda c: (LEVELS.index(gz.by_code[c].level) if c in gz.by_code else 0,
-                                             counties[c]), reverse=True)
-    by_weight = sorted(counties, key=lambda c: counties[c] + _support(gz, gz.by_code[c], score), reverse=True)
-    top = gz.by_code[by_weight[0]]
-    deeper = [c for c in ranked if gz.by_code[c].level == "county"]
-    if deeper:
-        best = max(deeper, key=lambda c: counties[c])
-        rest = [counties[c] for c in deeper if c != best]
-        if counties[best] >= 1.0 and (not rest or counties[best] >= 2 * max(rest)):
-            top = gz.by_code[best]
-    div, ambiguous = _pick(gz, [top], score)
-    return div, f"named most in the text: {div.name}", ambiguous
+    top = max(weight, key=lambda c: weight[c] + _support(gz, gz.by_code[c], score))
+    counties = [c for c in weight if gz.by_code[c].level == "county"]
+    if counties:
+        best = max(counties, key=lambda c: weight[c])
+        rest = [weight[c] for c in counties if c != best]
+        if weight[best] >= 1.0 and (not rest or weight[best] >= 2 * max(rest)):
+            top = best
+    div = gz.by_code[top]
+    return div, f"named most in the text: {div.name}", ambiguous.get(top)

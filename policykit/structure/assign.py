@@ -122,12 +122,18 @@ def _without_verb(norm: str, start: int, end: int) -> int:
     return end
 
 
-def _trimmed(raw: str, norm: str, start: int, end: int, offset: int) -> Piece | None:
-    """The raw text in [start, end) without leading/trailing separators, as a Piece."""
+def trim_span(norm: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the separators and spaces at either end: ``"、市公安局,"`` → the name."""
     while start < end and norm[start] in _TRIM:
         start += 1
     while end > start and norm[end - 1] in _TRIM:
         end -= 1
+    return start, end
+
+
+def _trimmed(raw: str, norm: str, start: int, end: int, offset: int) -> Piece | None:
+    """The raw text in [start, end) without leading/trailing separators, as a Piece."""
+    start, end = trim_span(norm, start, end)
     if end <= start:
         return None
     return Piece(raw[start:end], offset + start)
@@ -146,10 +152,7 @@ def _clause_verbs() -> list[tuple[str, str]]:
 
 def clause(norm: str, raw: str, start: int, end: int, offset: int) -> tuple[str, Piece] | None:
     """One clause → (role, units): ``"市公安局、市司法局配合"`` → ("co", Piece("市公安局、市司法局"))."""
-    while start < end and norm[start] in _TRIM:
-        start += 1
-    while end > start and norm[end - 1] in _TRIM:
-        end -= 1
+    start, end = trim_span(norm, start, end)
     text = norm[start:end]
     for opener in load("assign")["clauses"]["openers"]:
         if text.startswith(opener):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from policykit.structure.assign import Piece, split_outside
+from policykit.structure.assign import Piece, split_outside, trim_span
 from policykit.structure.data import load
 from policykit.structure.textnorm import norm as normalise
 from policykit.structure.unitlike import looks_like_units
@@ -104,10 +104,7 @@ def _skip_adverbials(norm: str, pos: int, end: int) -> int:
 
 def _units_piece(norm: str, raw: str, start: int, end: int, offset: int) -> Piece | None:
     """``norm[start:end]`` as a unit list, without a closing 等部门 tail; None when it is not one."""
-    while start < end and norm[start] in _TRIM:
-        start += 1
-    while end > start and norm[end - 1] in _TRIM:
-        end -= 1
+    start, end = trim_span(norm, start, end)
     text = norm[start:end]
     m = _conf()["tail_re"].search(text)
     if m and m.start() > 0 and (looks_like_units(text[:m.start()]) or _functions(text[:m.start()])):

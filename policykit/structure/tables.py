@@ -18,7 +18,7 @@ from policykit.structure.assign import Piece
 from policykit.structure.data import load
 from policykit.structure.lines import Line, LineIndex
 from policykit.structure.outline import match_attachment, match_heading
-from policykit.structure.textgrid import looks_date, looks_unit
+from policykit.structure.textgrid import looks_date, looks_unit, title_above
 from policykit.structure.textnorm import norm
 
 UNIT_ROLES = ("lead", "co", "responsible", "assignment")
@@ -228,14 +228,6 @@ def grids_from_text(lines: list[Line], index: LineIndex) -> list[Grid]:
     return out
 
 
-def _title_above(lines: list[Line], i: int) -> str | None:
-    """The nearest non-blank line above a table header (the table's title), if any."""
-    for k in range(i - 1, max(-1, i - 4), -1):
-        if not lines[k].blank:
-            return lines[k].raw.strip()
-    return None
-
-
 @dataclass
 class _FlatCell:
     """One cell of a table flattened into lines: its pieces (a cell may run over lines)."""
@@ -307,7 +299,7 @@ def grids_from_flat(lines: list[Line]) -> list[Grid]:
         header_words = {"".join(c.norm.split()) for c in cells[i:after]}
         first_line = cells[i].lines[0]
         grid = Grid(roles, [], "flat", {k for c in cells[i:after] for k in c.lines})
-        grid.title = _title_above(lines, first_line)
+        grid.title = title_above(lines, first_line)
         end = after
         while end < len(cells) and match_attachment(cells[end].norm) is None and not is_note(cells[end].norm):
             end += 1

@@ -166,7 +166,8 @@ def _whole_line_cell(line: Line) -> list[Cell]:
     return [Cell(body, Span(line.start + lead, line.start + lead + len(body)))]
 
 
-def _title_above(lines: list[Line], i: int) -> str | None:
+def title_above(lines: list[Line], i: int) -> str | None:
+    """The nearest non-blank line above a table header (the table's title), if any."""
     for k in range(i - 1, max(-1, i - 4), -1):
         if not lines[k].blank:
             return lines[k].raw.strip()
@@ -231,7 +232,7 @@ def delimited(lines: list[Line]) -> list[TextTable]:
             used.add(j)
             j += 1
         _resolve_covered(rows)
-        out.append(TextTable(_table(rows, lines, used), kind, used, _title_above(lines, i), j))
+        out.append(TextTable(_table(rows, lines, used), kind, used, title_above(lines, i), j))
         i = j
     return out
 
@@ -262,7 +263,7 @@ def pipe_led(lines: list[Line]) -> list[TextTable]:
             used.update(range(j, k))
             j = k
         _resolve_covered(rows)
-        out.append(TextTable(_table(rows, lines, used), "pipe-led", used, _title_above(lines, i), j))
+        out.append(TextTable(_table(rows, lines, used), "pipe-led", used, title_above(lines, i), j))
         i = j
     return out
 
@@ -377,7 +378,7 @@ def spaced(lines: list[Line]) -> list[TextTable]:
             used.add(j)
             j += 1
         if len(rows) > 1:
-            out.append(TextTable(_table(rows, lines, used), "spaced", used, _title_above(lines, i), j))
+            out.append(TextTable(_table(rows, lines, used), "spaced", used, title_above(lines, i), j))
             i = j
         else:
             i += 1

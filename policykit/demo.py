@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+# installed by pip: policykit/corpora (setup.py); in a source checkout: corpora/ at the top
+_INSTALLED = Path(__file__).resolve().parent / "corpora"
+CORPORA = _INSTALLED if _INSTALLED.is_dir() else Path(__file__).resolve().parent.parent / "corpora"
 DRAFT_SOURCE = "mengzi_campus_safety_plan_2023.txt"
 DRAFT_PROFILE = "profiles/jianshui.toml"
 
@@ -32,7 +34,7 @@ def run_demo(out_dir: str | Path, corpora: Path = CORPORA) -> Iterator[str]:
     from policykit.profile import load_profile
 
     if not corpora.is_dir():
-        raise InputError(str(corpora), "the bundled corpora are not here (run the demo from a source checkout)")
+        raise InputError(str(corpora), "the bundled corpora are not here (reinstall policykit)")
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)

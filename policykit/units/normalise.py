@@ -44,6 +44,10 @@ def _strip_words(reg: Registry, c: Cleaned) -> Cleaned:
             if hi - lo > len(word) and s.endswith(word, lo, hi):
                 hi -= len(word)
                 changed = True
+        counted = reg.closing_counted.search(s, lo, hi) if reg.closing_counted else None
+        if counted and counted.start() > lo:  # "水利局等多部门": the count closes the list
+            hi = counted.start()
+            changed = True
         for word in reg.leading:
             if hi - lo > len(word) and s.startswith(word, lo, hi):
                 lo += len(word)

@@ -8,6 +8,7 @@ per substring length.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,7 @@ class Registry:
     leading: tuple[str, ...] = ()
     generic_tails: tuple[str, ...] = ()
     closing_tails: tuple[str, ...] = ()
+    closing_counted: re.Pattern[str] | None = None
     suffixes: tuple[str, ...] = ()
     branch_suffixes: tuple[str, ...] = ()
     connectors: tuple[str, ...] = ()
@@ -209,6 +211,7 @@ def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
         leading=tuple(sorted(lv.get("leading", []), key=len, reverse=True)),
         generic_tails=tuple(sorted((key(t) for t in lv.get("generic_tails", [])), key=len, reverse=True)),
         closing_tails=tuple(sorted((key(t) for t in lv.get("closing_tails", [])), key=len, reverse=True)),
+        closing_counted=re.compile(lv["closing_counted"]) if lv.get("closing_counted") else None,
         suffixes=tuple(suffixes),
         branch_suffixes=tuple(sorted(lv.get("branch_suffixes", []), key=len, reverse=True)),
         connectors=tuple(sorted(lv.get("connectors", []), key=len, reverse=True)),

@@ -130,7 +130,10 @@ def _functions(text: str) -> bool:
     from policykit.units import normalise as name_unit
 
     pieces = [p for p in re.split(r"[、,和及]", text) if p]
-    return len(pieces) >= 2 and all(2 <= len(p) <= 8 and name_unit(p).known for p in pieces)
+    if len(pieces) < 2 or not all(2 <= len(p) <= 8 and all("\u4e00" <= ch <= "\u9fff" for ch in p) for p in pieces):
+        return False
+    known = sum(name_unit(p).known for p in pieces)  # "林草", "融媒": short forms beside known ones
+    return known == len(pieces) or (known >= 3 and 3 * known >= 2 * len(pieces) and all(len(p) <= 4 for p in pieces))
 
 
 def _names_end(norm: str, pos: int) -> int:
@@ -303,6 +306,12 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
                 obj = _objects(norm, raw, pos + len(verb), end, offset)
                 return _Clause(start, end, "object", objects=[obj], object_role="co") if obj else None
         return None
+    drawn = _drawn(norm, raw, pos, end, offset)
+    if drawn is not None:  # "抽调A、B 26名警力", "从A、B等部门抽调…": they take part
+        return _Clause(start, end, "object", objects=[drawn], object_role="co")
+    charged = _charged(norm, raw, pos, end, offset)
+    if charged:  # "压实A、B…责任": they are charged with it
+        return _Clause(start, end, "charged", objects=charged)
     assist = next((v for v in sorted(conf["assist_verbs"], key=len, reverse=True) if norm.startswith(v, pos)), None)
     if assist:  # "…,配合林场、法院对现场…": the clause before helps these units, which lead
         obj = _objects(norm, raw, pos + len(assist), end, offset)
@@ -346,6 +355,9 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
         joint = next((v for v in sorted(conf["joint_verbs"], key=len, reverse=True) if norm.startswith(v, nxt)), None)
         if joint:
             verb, kind = norm[at:nxt] + joint, "joint"
+    drawn = _drawn(norm, raw, at, end, offset) if verb == "从" else None
+    if drawn is not None:  # "该县学安委从城管、交警等部门抽调精干人员"
+        return _Clause(start, end, "lead", subject=piece, objects=[drawn], object_role="co")
     if kind in ("joint", "assist"):  # X会同Y: Y co-operates; X配合Y做好: Y leads
         obj = _objects(norm, raw, at + len(verb), end, offset)
         out = _Clause(start, end, "lead" if kind == "joint" else "assist", subject=piece)
@@ -353,6 +365,46 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
             out.objects, out.object_role = [obj], "co" if kind == "joint" else "lead"
         return out
     return _Clause(start, end, {"lead": "lead", "shared": "shared"}.get(kind, "duty"), subject=piece)
+
+
+def _drawn(norm: str, raw: str, pos: int, end: int, offset: int) -> Piece | None:
+    """The units people are drawn from: "抽调A、B、C 26名警力…" / "从A、B等部门抽调…" → A、B、C."""
+    conf = _conf()
+    if norm.startswith("从", pos):
+        for verb in conf["draw_verbs"]:
+            at = norm.find(verb, pos + 1, end)
+            if at > pos + 1:
+                return _units_piece(norm, raw, pos + 1, at, offset)
+        return None
+    verb = next((v for v in conf["draw_verbs"] if norm.startswith(v, pos)), None)
+    if verb is None:
+        return None
+    stop = next((i for i in range(pos + len(verb), end) if norm[i].isdigit() or norm[i] in "各每"), end)
+    return _units_piece(norm, raw, pos + len(verb), stop, offset) or _objects(norm, raw, pos + len(verb), stop, offset)
+
+
+def _charged(norm: str, raw: str, pos: int, end: int, offset: int) -> list[Piece]:
+    """"压实A、B两级学安委成员单位…工作责任", "强化行业部门监管责任、生产经营单位主体责任": the units
+    charged, each read before its own 责任."""
+    conf = _conf()
+    verb = next((v for v in sorted(conf["charge_verbs"], key=len, reverse=True) if norm.startswith(v, pos)), None)
+    if verb is None or not norm[pos:end].rstrip("。;,").endswith("责任"):
+        return []
+    out: list[Piece] = []
+    a = pos + len(verb)
+    while a < end:
+        duty = norm.find("责任", a, end)
+        if duty < 0:
+            break
+        piece = _opening_units(norm, raw, a, duty, offset, rest_max=8)
+        if piece is None:
+            return []
+        out.append(piece)
+        a = duty + 2
+        if not norm.startswith("、", a):
+            break
+        a += 1
+    return out
 
 
 def _asked(norm: str, raw: str, pos: int, end: int, offset: int) -> _Clause | None:
@@ -391,6 +443,14 @@ def read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -
             if c.role == "object":
                 if current is not None:
                     current.co += c.objects
+                continue
+            if c.role == "charged":  # one statement for all the units charged
+                charged = Statement((offset + s, offset + e), first_clause=cs)
+                if len(c.objects) == 1 and not _is_list(c.objects[0]):
+                    charged.lead = list(c.objects)
+                else:
+                    charged.co = list(c.objects)
+                sentence_out.append(charged)
                 continue
             if c.role == "helps":  # the units of the statement before co-operate with these
                 if current is not None and (current.lead or current.co):

@@ -197,3 +197,11 @@ def test_the_accuracy_benchmark_prints_first_contact_and_current_figures():
                          text=True, timeout=300, check=True).stdout
     assert "first contact | current" in out and "sentence" in out and "requirements" in out
     assert "unit names, function right" in out and "headers:" in out
+
+
+def test_a_year_written_with_chinese_and_ascii_digits_mixed_is_read():
+    from policykit.structure.meta import parse_date
+
+    # real notices type 〇 as the digit 0: "二00八年六月十八日" (corpora/blind/anhui_quake_labor_jobs…)
+    assert parse_date("二00八年六月十八日") == "2008-06-18"
+    assert parse_date("二〇二三年五月六日") == "2023-05-06"

@@ -105,7 +105,7 @@ def parse_date(text: str) -> str | None:
     text = norm(text)
     m = _DATE_CN.search(text)
     if m:
-        year = int(m.group(1)) if m.group(1).isdigit() else int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
+        year = int(m.group(1)) if m.group(1).isdigit() else int("".join(c if c.isdigit() else str(_CN_DIGITS[c]) for c in m.group(1)))
         parts = (year, _cn_small(m.group(2)), _cn_small(m.group(3)))
     else:
         m = _DATE_ISO.search(text)

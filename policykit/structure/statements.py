@@ -118,11 +118,26 @@ def _units_piece(norm: str, raw: str, start: int, end: int, offset: int) -> Piec
     if text.endswith("等"):
         end -= 1
         text = text[:-1]
-    if not (2 <= len(text) <= 80) or not looks_like_units(text) or "的" in text or text in _conf()["not_units"]:
+    if not (2 <= len(text) <= 80) or not looks_like_units(text) or text in _conf()["not_units"]:
         return None
+    if "的" in text and not _relative_collective(text):
+        return None
+    if text[0] in _conf()["not_subject_start"] or _DATE_IN.search(text):
+        return None  # "于7月11日前与县供电公司": a time and a partner, no name
+    if _holds_verb(norm, start, end):
+        return None  # "保证完成市委、市政府": a verb inside what only looks like names
     if any(w in text for w in _conf()["not_in_names"]) and not _names_end(norm, start) >= end:
         return None
     return Piece(raw[start:end], offset + start)
+
+
+_DATE_IN = re.compile(r"\d+\s*[月日]|\d{4}\s*年")
+
+
+def _relative_collective(text: str) -> bool:
+    """"各负有安全生产监管职责的部门和行业主管部门": a collective described by a clause."""
+    head = text.split("、")[0]
+    return head.startswith("各") and head.count("的") == 1 and head.split("的")[1].startswith(("部门", "单位", "企业", "机构"))
 
 
 def _functions(text: str) -> bool:
@@ -316,7 +331,7 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
     if assist:  # "…,配合林场、法院对现场…": the clause before helps these units, which lead
         obj = _objects(norm, raw, pos + len(assist), end, offset)
         return _Clause(start, end, "helps", objects=[obj], object_role="lead") if obj else None
-    by = norm.find("由", pos, min(end, pos + 8))  # "此次行动由X协同Y…": a topic before 由
+    by = norm.find("由", pos, min(end, pos + 24))  # "此次行动由X协同Y…": a topic before 由
     if by > pos and _units_piece(norm, raw, pos, by, offset) is None and not norm.startswith("由于", by):
         pos = by
     for marker in conf["lead_markers"]:

@@ -111,6 +111,13 @@ KNOWN = {
     # titles that are unit-shaped names (省庄花园小区配套幼儿园, 区城投) cannot be told from a unit
     # column when cells are joined by spaces
     ("xinjian_livelihood_progress_table_2024", "spaced"),
+    # allocation tables (one place a row, figures beside it): re-rendered with a digits-only title and
+    # text, or joined by spaces, the figures cannot be told from the row number and from each other
+    ("heilongjiang_forestry_enclosure_plan_pipe_table_2015", "spaced"),
+    ("kunming_greening_campaign_twolevel_table_2009", "spaced"),
+    ("taiyuan_investment_targets_space_table_2013", "spaced"),
+    ("taiyuan_investment_targets_space_table_2013", "pipe"),
+    ("taiyuan_investment_targets_space_table_2013", "markdown"),
 }
 
 

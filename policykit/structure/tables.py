@@ -106,7 +106,23 @@ def column_role(header: str, exact: bool = False, slack: int | None = None) -> s
 def header_roles(cells: list[str]) -> list[str | None] | None:
     """Roles of a header row, or None when the cells are not a task-list header."""
     roles = [column_role(c) for c in cells]
-    return roles if header_roles_ok(roles) else None
+    return roles if header_roles_ok(roles) else allocation_roles(cells)
+
+
+def allocation_roles(cells: list[str]) -> list[str | None] | None:
+    """A table that shares targets out, one unit or place a row ("单位 | 封山育林 | 备注",
+    "序号 | 区(县) | 下达任务面积(亩) | …"): the first column names who is charged, the others
+    hold what each is charged with.  The row's unit leads its row (one unit, no lead word)."""
+    conf = load("tables")["allocation"]
+    words = ["".join(norm(c).split()) for c in cells]
+    at = 1 if words and column_role(words[0], exact=True) == "number" else 0
+    if len(words) < at + 2 or words[at] not in conf["unit_headers"]:
+        return None
+    rest = [w for w in words[at + 1:] if w]
+    if not rest or any(len(w) > conf["max_header"] or column_role(w) in UNIT_ROLES for w in rest):
+        return None
+    # what each is charged with is the row's text ("2.5", "3000 | 150 | 400"), the header says of what
+    return (["number"] if at else []) + ["lead"] + ["text" if w else None for w in words[at + 1:]]
 
 
 def resolve_responsible(roles: list[str | None]) -> list[str | None]:

@@ -11,6 +11,8 @@ from policykit.structure.textnorm import norm
 
 _PIECE_SPLIT = re.compile(r"[、,;，；\s]+")
 _NOT_UNIT = "。!?“”\"《》:"
+# "各县(市)区", "各相关区县", "各旗县市区": every government of a level, a collective unit
+_COLLECTIVE_PLACES = re.compile(r"各[^、,;，；\s]{0,8}[县区市旗州乡镇盟](?:[(（][^()（）]{1,8}[)）])?")
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +30,7 @@ def looks_like_unit(piece: str) -> bool:
         return False
     if any(w in norm(piece) for w in load("assign")["unitlike"]["not_names"]):
         return False  # "列第一位者为牵头单位": a rule about units, not a name
-    return bool(_suffix_re().search(piece))
+    return bool(_suffix_re().search(piece)) or bool(_COLLECTIVE_PLACES.fullmatch(piece))
 
 
 def looks_like_units(text: str) -> bool:

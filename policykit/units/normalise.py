@@ -118,6 +118,17 @@ def _generic_by_ending(reg: Registry, raw: str, c: Cleaned) -> Unit | None:
     return None
 
 
+def _division(reg: Registry, raw: str, c: Cleaned) -> Unit | None:
+    """"哈尔滨市", "五华区" alone in a list or a table's row: that division's government."""
+    from policykit.places import gazetteer
+
+    name = c.compared
+    if len(name) < 3 or "人民政府" not in reg.functions or not gazetteer().lookup(name):
+        return None
+    return Unit(raw=raw, name=c.name, canonical="人民政府", level=name[-1], region=name[:-1], kind="government",
+                known=True, confidence=DERIVED, note="a division named alone: its government")
+
+
 def _by_ending(reg: Registry, raw: str, c: Cleaned, level_hint: str | None,
                endings: tuple[tuple[str, str], ...]) -> Unit | None:
     """"县兴华民间戏剧艺术协会" → 社会组织, "巨能实业公司" → 企业: a name read by its ending (``[endings]``)."""
@@ -210,6 +221,9 @@ def resolve(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None = Non
     generic = _generic_by_ending(reg, raw, c)
     if generic is not None:
         return generic, strip_level(reg, c.compared)[1] is not None
+    place = _division(reg, raw, c)
+    if place is not None:
+        return place, False
     ended = _by_ending(reg, raw, c, level_hint, reg.endings)
     if ended is not None:
         return ended, strip_level(reg, c.compared)[1] is not None

@@ -61,6 +61,7 @@ class Registry:
     implied: dict[str, str] = field(default_factory=dict)
     trailing: tuple[str, ...] = ()
     leading: tuple[str, ...] = ()
+    leading_numbering: re.Pattern[str] | None = None
     generic_tails: tuple[str, ...] = ()
     closing_tails: tuple[str, ...] = ()
     closing_counted: re.Pattern[str] | None = None
@@ -215,6 +216,7 @@ def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
         implied=dict(lv.get("implied", {})),
         trailing=tuple(sorted(lv.get("trailing", []), key=len, reverse=True)),
         leading=tuple(sorted(lv.get("leading", []), key=len, reverse=True)),
+        leading_numbering=re.compile(lv["leading_numbering"]) if lv.get("leading_numbering") else None,
         generic_tails=tuple(sorted((key(t) for t in lv.get("generic_tails", [])), key=len, reverse=True)),
         closing_tails=tuple(sorted((key(t) for t in lv.get("closing_tails", [])), key=len, reverse=True)),
         closing_counted=re.compile(lv["closing_counted"]) if lv.get("closing_counted") else None,

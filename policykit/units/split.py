@@ -276,7 +276,13 @@ def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tupl
     """
     reg = default_registry(registry)
     out: list[tuple[str, int, int]] = []
+    lead_ws = len(text) - len(text.lstrip())
+    numbered = reg.leading_numbering.match(text, lead_ws) if reg.leading_numbering else None
+    skip = numbered.end() if numbered and numbered.end() < len(text.rstrip()) else 0  # "一、哈尔滨市"
     for a, b in _join_leaders(reg, text, cut_at_separators(text, reg)):
+        if b <= skip:
+            continue
+        a = max(a, skip)
         piece = clean(reg, text[a:b])
         piece, tail = _generic_tail(reg, piece)
         parts = [(piece, seg) for seg in segment(reg, piece)]

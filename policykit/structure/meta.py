@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from policykit.china.places import region_in
 from policykit.model import Meta
 from policykit.structure.data import load
 from policykit.structure.lines import Line
@@ -217,18 +217,11 @@ def _issuer_from_title(title: str | None) -> str | None:
     return title[:m.end(1)].strip() if m else None
 
 
-@lru_cache(maxsize=1)
-def _regions() -> dict:
-    return load("regions")
-
-
 def region_of(*names: str | None) -> dict[str, str | None]:
     """The place an issuer or title names: ``region_of("蒙自市人民政府办公室")`` → 云南省 / 红河… / 蒙自市.
 
-    The four keys of a region; ``policykit.places.region_in`` also gives its code and evidence.
+    The four keys of a region; ``policykit.china.places.region_in`` also gives its code and evidence.
     """
-    from policykit.places import region_in
-
     got = region_in(issuer=" ".join(n for n in names if n))
     return {k: got[k] for k in ("province", "prefecture", "county", "level")}
 
@@ -274,8 +267,6 @@ def read_meta(text: str, lines: list[Line], given_fields: dict[str, str]) -> Met
     issuer = (_field(fields, "issuer") or _issuer_from_title(title)
               or next(filter(None, (_source_issuer(fields.get(n)) for n in SOURCE_FIELDS)), None)
               or _signature_issuer(lines, signed))
-    from policykit.places import region_in
-
     region = region_in(issuer=issuer, title=title, fields=fields, text=text, number=number)
     period = period_of(title, text[:3000])
     return Meta(title=title, issuer=issuer, doc_number=number, published=published, signed=signed,
@@ -292,27 +283,3 @@ def _doc_number(lines: list[Line]) -> str | None:
             if not re.search(r"》\s*\(?\s*$", ln.norm[:m.start()]):
                 return ln.raw[m.start():m.end()]
     return None
-
-
-@lru_cache(maxsize=1)
-def _peoples() -> str:
-    """A regex for the peoples an autonomous place names: "哈尼族彝族"."""
-    names = "|".join(sorted(_regions()["ethnic"], key=len, reverse=True))
-    return rf"(?:(?:{names})族)+"
-
-
-def doc_level_region(region: dict[str, str | None]) -> tuple[str | None, str | None]:
-    """The prefix a document's own units carry, and its short place name.
-
-    ``{"county": "青浦区"}`` → ("区", "青浦"); ``{"prefecture": "红河哈尼族彝族自治州"}`` → ("州", "红河").
-    """
-    place = region.get("county") or region.get("prefecture") or region.get("province")
-    if not place:
-        return None, None
-    if place.endswith("自治区"):  # 广西壮族自治区: its units say 自治区
-        return "自治区", re.sub(_peoples() + "$", "", place[:-3])
-    place = re.sub(_peoples() + "自治(?=[州县旗]$)", "", place)  # 红河哈尼族彝族自治州 → 红河州
-    for suffix in ("特别行政区", "新区", "县", "区", "市", "旗", "州", "省"):
-        if place.endswith(suffix) and len(place) > len(suffix):
-            return suffix[-1], place[: -len(suffix)]
-    return None, place

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from policykit import parse_text
+from policykit.china.dates import parse_date
 from policykit.china.places import Region
 from policykit.model import RawDocument
 from policykit.parsing import parse_raw
 from policykit.structure.garble import GarbleSettings, garbled_reason
 from policykit.structure.link import align, similarity
-from policykit.structure.meta import parse_date, period_of, region_of
+from policykit.structure.meta import period_of, region_of
 
 NOTICE = """建水县人民政府办公室关于印发建水县校园安全防范能力提升三年行动计划（2022—2024年）的通知
 建政办发〔2023〕12号

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from policykit.china.dates import format_date
+from policykit.china.numerals import to_chinese
 from policykit.drafting.adapt import (
     Adapter,
     Piece,
@@ -22,7 +24,6 @@ from policykit.drafting.adapt import (
     replace_basis,
 )
 from policykit.drafting.linking import consistency_notes, link_tasks
-from policykit.drafting.numerals import chinese_date, to_chinese
 from policykit.drafting.settle import mark_deadlines, mark_requirements
 from policykit.drafting.source import Section, SourceParts, split_source
 from policykit.drafting.tasks import DraftTask, draft_task, garbled_warnings, trailer
@@ -120,7 +121,7 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
         doc_number=[Piece(profile.doc_number)] if profile.doc_number else
         [Piece("〔    〕号", "doc_number missing from the profile")],
         issuer=issuer,
-        date=[Piece(chinese_date(profile.date))] if profile.date else
+        date=[Piece(format_date(profile.date))] if profile.date else
         [Piece("    年  月  日", "date missing from the profile")],
         notice_title=fill(words["notice_title"], title, issuer=issuer),
         addressees=profile.addressees or words["addressees"].format(level=profile.level),

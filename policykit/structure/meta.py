@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from policykit.china.dates import is_date, parse_date
 from policykit.china.places import region_in
 from policykit.model import Meta
 from policykit.structure.data import load
@@ -23,11 +24,6 @@ _VALUE_TRIM = " \t|•·"
 _FURNITURE = re.compile("|".join(_VOCAB["furniture"]))
 _TITLE_WORDS = re.compile("|".join(map(re.escape, _VOCAB["title_words"])))
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_DATE_CN = re.compile(r"([0-9〇零○一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
-                      r"\s*([0-9一二三四五六七八九十]{1,3})\s*日")
-_DATE_ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,12}\s*[〔\[(【]\s*\d{4}\s*[〕\])】]\s*\d{1,4}\s*号")
 _PERIOD = re.compile(r"(\d{4})\s*(?:年)?\s*[-—~至到]+\s*(\d{4})\s*年")
 _REFERENCE = re.compile(r"《[^《》\n]{1,120}》")
@@ -100,34 +96,6 @@ def _field(fields: dict[str, str], key: str) -> str | None:
     return None
 
 
-def parse_date(text: str) -> str | None:
-    """``"2023年5月6日"`` / ``"二〇二三年五月六日"`` / ``"2023-05-09"`` → ``"2023-05-06"`` ISO."""
-    text = norm(text)
-    m = _DATE_CN.search(text)
-    if m:
-        year = int(m.group(1)) if m.group(1).isdigit() else int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
-        parts = (year, _cn_small(m.group(2)), _cn_small(m.group(3)))
-    else:
-        m = _DATE_ISO.search(text)
-        if not m:
-            return None
-        parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    year, month, day = parts
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _cn_small(text: str) -> int:
-    """``"十二"`` → 12, ``"5"`` → 5 (months and days)."""
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return _CN_DIGITS.get(text, 0)
-
-
 def _date_line(lines: list[Line], fields: dict[str, str]) -> str | None:
     """The first line that is only a date (the signing date under a notice); field values do not count."""
     values = {norm(v).strip() for v in fields.values()}
@@ -135,7 +103,7 @@ def _date_line(lines: list[Line], fields: dict[str, str]) -> str | None:
         text = ln.norm.strip()
         if text in values:
             continue
-        if 8 <= len(text) <= 16 and (_DATE_CN.fullmatch(text) or _DATE_ISO.fullmatch(text)):
+        if 8 <= len(text) <= 16 and is_date(text):
             return parse_date(text)
     return None
 

@@ -19,9 +19,6 @@ class Vocabulary:
     prefecture_words: tuple[str, ...]  # with {P} for the prefecture's level: "省{P}"
     generic_unit: re.Pattern[str]
     basis: re.Pattern[str]  # 根据《…》《…》: group 1 is the run of titles
-    level1: re.Pattern[str]
-    level2: re.Pattern[str]
-    level3: re.Pattern[str]
     tasks_section: re.Pattern[str]
     attachment: re.Pattern[str]
     trailer: re.Pattern[str]
@@ -46,9 +43,6 @@ def vocabulary() -> Vocabulary:
         generic_unit=re.compile(adapt["generic_unit"]),
         basis=re.compile("(?:" + "|".join(map(re.escape, adapt["basis_words"])) + ")"
                          r"((?:《[^《》\n]{1,120}》[、和及与]?)+)"),
-        level1=re.compile(sections["level1"]),
-        level2=re.compile(sections["level2"]),
-        level3=re.compile(sections["level3"]),
         tasks_section=re.compile(sections["tasks"]),
         attachment=re.compile(sections["attachment"]),
         trailer=re.compile(sections["trailer"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from policykit.china.dates import is_date, parse_date
+from policykit.china.headings import numbered
 from policykit.china.places import region_in
 from policykit.model import Meta
 from policykit.structure.data import load
@@ -124,7 +125,7 @@ def _first_line(lines: list[Line], fields: dict[str, str]) -> str | None:
             text = text + _title_trim(after.raw)  # a title broken after 关于 ("省人民政府关于" / "进一步…的若干意见")
         if (text and text.rstrip(":：") not in ALL_FIELDS and text not in values and not parse_date(text)
                 and not _FURNITURE.search(ln.norm) and not _FIELD_RE.search(ln.norm)
-                and "。" not in norm(text) and not norm(text).endswith(":") and not _NOT_TITLE.match(norm(text))
+                and "。" not in norm(text) and not norm(text).endswith(":") and not _not_title(norm(text))
                 and not _FURNITURE.search(norm(text)) and norm(text).count(",") < 3
                 and not _DOC_NUMBER.fullmatch(norm(text).strip())):
             candidates.append(text)
@@ -133,7 +134,9 @@ def _first_line(lines: list[Line], fields: dict[str, str]) -> str | None:
     return (titled or [t for t in candidates if len(t) >= 6] or [None])[0]
 
 
-_NOT_TITLE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}(?:、|\.(?!\d))|\(\d{1,3}\)|附\s*件)")
+def _not_title(text: str) -> bool:
+    """An item of a list ("一、…", "(一)…", "2.…", "(1)…") or an attachment line ("附件:…")."""
+    return bool(numbered(text, ("cn", "cn_paren", "arabic", "arabic_paren")) or re.match(r"\s*附\s*件", text))
 
 
 def _title_trim(raw: str) -> str:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from enum import Enum
 
-TIERS = ("nation", "province", "prefecture", "county", "township")
 DIVISION_TIERS = ("province", "prefecture", "county")  # the tiers the gazetteer holds
 
 
@@ -46,25 +45,11 @@ class Level(Enum):
     TOWN = ("镇", "township", "镇", False)
     SUBDISTRICT = ("街道", "township", "街道", False)
 
-    @property
-    def word(self) -> str:
-        """How a division's name ends: 自治州."""
-        return self.value[0]
-
-    @property
-    def tier(self) -> str:
-        """Where it stands: province, prefecture, county, township (nation for 国家)."""
-        return self.value[1]
-
-    @property
-    def prefix(self) -> str:
-        """What its own units are written with: 州 (州教育体育局), 县 for a 自治县."""
-        return self.value[2]
-
-    @property
-    def on_units(self) -> bool:
-        """Whether its word and prefix stand before unit names as their level (市公安局, 自治州人民政府)."""
-        return self.value[3]
+    def __init__(self, word: str, tier: str, prefix: str, on_units: bool) -> None:
+        self.word = word  # how a division's name ends: 自治州
+        self.tier = tier  # where it stands: province, prefecture, county, township (nation for 国家)
+        self.prefix = prefix  # what its own units are written with: 州 (州教育体育局), 县 for a 自治县
+        self.on_units = on_units  # its word and prefix stand before unit names (市公安局, 自治州人民政府)
 
     @property
     def endings(self) -> tuple[str, ...]:
@@ -80,20 +65,17 @@ def levels(tier: str | None = None) -> list[Level]:
 def level_of(name: str, tier: str | None = None) -> Level | None:
     """The level a division's name shows, the longest ending first: ``level_of("鄂温克族自治旗")`` →
     AUTONOMOUS_BANNER; ``level_of("红河州", "prefecture")`` → AUTONOMOUS_PREFECTURE.  A 市 is a
-    county, prefecture or province by ``tier`` (without one: the first tier that has it, county first)."""
-    best: tuple[int, int, Level] | None = None
+    county, prefecture or province by ``tier`` (without one: a county, as most plans' issuers are)."""
+    found = [(len(ending), lv) for lv in levels(tier) for ending in lv.endings
+             if name.endswith(ending) and len(name) > len(ending)]
+    # the longest ending; among equals the first defined of the tier tried first (county, prefecture …)
     order = ("county", "prefecture", "province", "township", "nation")
-    for lv in levels(tier):
-        for ending in lv.endings:
-            if name.endswith(ending) and len(name) > len(ending):
-                rank = (len(ending), -order.index(lv.tier), lv)
-                if best is None or rank[:2] > best[:2]:
-                    best = rank
-    return best[2] if best else None
+    found.sort(key=lambda f: (-f[0], order.index(f[1].tier)))
+    return found[0][1] if found else None
 
 
 def endings(tier: str) -> tuple[str, ...]:
-    """Every word a name of ``tier`` may end in, longest first: county → 开发区, 自治县, 自治旗, 新区 … 县, 市, 区, 旗."""
+    """Every word a name of ``tier`` may end in, longest first: county → 自治县, 自治旗, 开发区, 新区 … 县, 市, 区, 旗."""
     words = dict.fromkeys(e for lv in levels(tier) for e in lv.endings)
     return tuple(sorted(words, key=len, reverse=True))
 

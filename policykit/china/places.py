@@ -122,24 +122,40 @@ def norm(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _people_names() -> str:
+    """The peoples as one alternation, longest first: "柯尔克孜|…|哈尼|…|彝"."""
+    return "|".join(sorted(_data()["ethnic"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def peoples() -> re.Pattern[str]:
     """The peoples an autonomous place names, as one run: "哈尼族彝族" in 红河哈尼族彝族自治州."""
-    names = "|".join(sorted(_data()["ethnic"], key=len, reverse=True))
-    return re.compile(rf"(?:(?:{names})族)+")
+    return re.compile(rf"(?:(?:{_people_names()})族)+")
 
 
 def written_name(name: str) -> str:
     """A division as texts write it, without its peoples: 红河哈尼族彝族自治州 → 红河州, 金平苗族瑶族傣族自治县
-    → 金平县, 鄂温克族自治旗 → 鄂温克族自治旗 (too short a stem); other names as they are."""
-    m = re.match(rf"^(.+?){peoples().pattern}自治(州|县|旗)$", name)
-    return m.group(1) + m.group(2) if m and len(m.group(1)) >= 2 else name
+    → 金平县, 鄂温克族自治旗 → 鄂温克旗 (named after its people); other names as they are."""
+    m = re.match(rf"^(.*?)({peoples().pattern})自治(州|县|旗)$", name)
+    if not m:
+        return name
+    stem = m.group(1) or re.match(_people_names(), m.group(2)).group(0)  # type: ignore[union-attr]
+    return stem + m.group(3) if len(stem) >= 2 else name
+
+
+def _region_stems(name: str) -> list[str]:
+    """An autonomous region's name without 自治区 and its people: 广西壮族自治区 → [广西]; 新疆维吾尔自治区,
+    whose people is written without 族 → [新疆维吾尔, 新疆]; 西藏自治区 → [西藏]."""
+    stem = peoples().sub("", name[:-3])
+    bare = re.sub(rf"(?:{_people_names()})$", "", stem)
+    return [stem, bare] if bare != stem and len(bare) >= 2 else [stem]
 
 
 def short_name(name: str, tier: str) -> str:
     """A division's name without its level word: 建水县 → 建水, 红河哈尼族彝族自治州 → 红河, 广西壮族自治区 →
-    广西, 上海市 → 上海.  A name that would keep one character stays whole (沙县)."""
+    广西, 新疆维吾尔自治区 → 新疆, 上海市 → 上海.  A name that would keep one character stays whole (沙县)."""
     if name.endswith("自治区") and tier == "province":
-        stem = peoples().sub("", name[:-3])
+        stem = _region_stems(name)[-1]
         return stem if len(stem) >= 2 else name
     name = written_name(name)
     for ending in endings(tier):
@@ -156,7 +172,7 @@ def short_forms(name: str, level: str) -> list[str]:
     if level == "province" and name.endswith("省") and len(name) >= 3:
         out.append(name[:-1])  # 山西: read whole, so "山西吉县" is 吉县, not 西吉县
     if name.endswith("自治区"):
-        out.append(peoples().sub("", name[:-3]))
+        out += _region_stems(name)
     return out
 
 

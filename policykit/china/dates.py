@@ -11,22 +11,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from policykit.china.numerals import ZEROS, chinese_to_int, to_number
+from policykit.china.numerals import DIGITS, ZEROS, to_number
 from policykit.text import normalise, simplify
 
 _CN_DIGITS = ZEROS + "一二三四五六七八九"
 YEAR = rf"(?P<y>(?:19|20)\d{{2}}|[{_CN_DIGITS}]{{4}})"  # a plan's year: 2023, 二〇二三, 二○二三
 MONTH = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})"
 DAY = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})"
-_DATE_CN = re.compile(rf"(?P<y>\d{{4}}|[{_CN_DIGITS}]{{4}})\s*年\s*{MONTH}\s*月\s*{DAY}\s*日")
+# a year as notices type it may mix the two: 二00八 (〇 typed as the digit 0)
+_DATE_CN = re.compile(rf"(?P<y>[0-9{_CN_DIGITS}]{{4}})\s*年\s*{MONTH}\s*月\s*{DAY}\s*日")
 _DATE_ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 
 
 def year_value(text: str) -> int | None:
-    """A year as written: ``"2023"``, ``"二〇二三"``, ``"二○二三"`` → 2023; None when it is no year."""
-    if text.isdigit():
-        return int(text)
-    return chinese_to_int(text.replace("○", "〇")) if len(text) == 4 else None
+    """A year written digit by digit: ``"2023"``, ``"二〇二三"``, ``"二○二三"``, ``"二00八"`` → the year;
+    None when it is no year."""
+    digits = [int(c) if c.isascii() and c.isdigit() else DIGITS.get("〇" if c == "○" else c) for c in text]
+    if len(digits) != 4 or any(d is None for d in digits):
+        return None
+    return int("".join(map(str, digits)))
 
 
 def iso(year: int, month: object, day: object) -> str | None:

@@ -76,7 +76,7 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
     _notes_govern_their_table(rules, grids, lines)
     ctx = Context(doc_level=level, doc_region=region, registry=registry, issuer=meta.issuer,
                   plan_date=meta.signed or meta.published, period=meta.period, rules=rules,
-                  warnings=list(raw.warnings))
+                  warnings=list(raw.warnings), text=raw.text)
     for rule in rules:
         if rule.kind == "implicit_co" and rule.units:
             ctx.warnings.append(f"line {index.line_of(rule.start)}: standing rule \"{rule.text}\": "

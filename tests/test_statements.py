@@ -67,6 +67,58 @@ def test_no_assignment_where_no_unit_is_given_a_duty(sentence):
         assert read(text) == []
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    # a unit list opening the clause is its subject, whatever verb follows
+    ("教育部门统一制作防溺水宣传图册。", [(["教育部门"], [], False)]),
+    ("各乡镇派出所每天到辖区重点水域开展巡查。", [(["各乡镇派出所"], [], False)]),
+    ("县检查组联系河道管护单位深入现场检查。", [(["县检查组"], ["河道管护单位"], False)]),
+    # 配合X at a clause start: X leads, the unit before helps
+    ("县生态环境局负责砂石场后续处置，配合林场、法院对违规建设进行拆除。",
+     [(["县生态环境局"], [], False), (["林场、法院"], ["县生态环境局"], False)]),
+    # A、B负责，C配合: A and B lead; shared remits stay shared
+    ("县卫健局、县医保局负责，县公安局配合，开展打击欺诈骗保专项行动。",
+     [(["县卫健局、县医保局"], ["县公安局"], False)]),
+    ("县教育局、县公安局按职责分工负责，各乡镇配合。", [([], ["县教育局、县公安局", "各乡镇"], False)]),
+    # 由A、B…联合V with no object: together, none leads; a counted tail closes the list
+    ("本次行动由县卫健委、县市场监管局、县公安局等6部门联合举行。", [([], ["县卫健委、县市场监管局、县公安局"], False)]),
+    # units people are drawn from take part
+    ("县学安委从城管、交警、教育等部门抽调精干人员，对学校周边开展整治。", [(["县学安委"], ["城管、交警、教育"], False)]),
+    # units charged with a responsibility
+    ("全面压实市、县两级学安委成员单位防溺水工作责任。", [([], ["市、县两级学安委成员单位"], False)]),
+    ("强化行业部门监管责任、生产经营单位主体责任。", [([], ["行业部门", "生产经营单位"], False)]),
+    # a dated opener before a later clause reports
+    ("为整治河道，近期县生态环境局联合县法院、县水利局等多部门开展联合执法。",
+     [(["县生态环境局"], ["县法院、县水利局"], True)]),
+])
+def test_subjects_by_their_shape_and_frames_around_them(sentence, want):
+    for text in both(sentence):
+        assert read(text) == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "市教育局局长张三在会上指出。",               # a person, not the bureau
+    "2025年金乡县政府重要工作事项责任分工",       # a title: 要 in 重要 is no verb
+    "桂东县人民政府办公室2017年5月27日印发",       # a signature
+    "区人民政府办公室关于印发2024年工作要点的通知",  # a title
+    "发布机构 | 金乡县人民政府办公室 | 组配分类",   # a page's field cells
+    "促进社会和谐稳定作出了积极的努力。",          # 社 of 社会 ends no name
+    "注：责任单位中列第一位的为牵头单位。",        # a rule about units
+    "在县局西侧路口增加限速标志。",                # a place
+    "中央人民政府网站 | 吉林省人民政府网站",       # page furniture
+])
+def test_no_subject_by_shape_where_there_is_no_unit_acting(sentence):
+    for text in both(sentence):
+        assert read(text) == []
+
+
+def test_an_anaphor_names_the_unit_it_points_back_to():
+    text = ("邻水县交警大队春运工作简报\n春运以来，广安市邻水县公安局全力以赴保障道路交通安全。"
+            "截至目前，该局共开展集中统一行动9次。\n")
+    doc = parse_text(text)
+    named = [(u.raw, u.name) for t in doc.tasks for u in t.lead if u.raw == "该局"]
+    assert named == [("该局", "广安市邻水县公安局")]
+
+
 def test_a_notice_without_numbered_items_gives_its_sentence_tasks():
     text = ("桃江县人民政府办公室关于开展食品安全专项整治的通知\n各乡镇人民政府，县直各部门：\n"
             "为加强食品安全，经县政府同意，决定开展专项整治。由县市场监管局牵头，县公安局、县教育局配合。"
@@ -145,3 +197,11 @@ def test_the_accuracy_benchmark_prints_first_contact_and_current_figures():
                          text=True, timeout=300, check=True).stdout
     assert "first contact | current" in out and "sentence" in out and "requirements" in out
     assert "unit names, function right" in out and "headers:" in out
+
+
+def test_a_year_written_with_chinese_and_ascii_digits_mixed_is_read():
+    from policykit.structure.meta import parse_date
+
+    # real notices type 〇 as the digit 0: "二00八年六月十八日" (corpora/blind/anhui_quake_labor_jobs…)
+    assert parse_date("二00八年六月十八日") == "2008-06-18"
+    assert parse_date("二〇二三年五月六日") == "2023-05-06"

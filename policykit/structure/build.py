@@ -33,6 +33,7 @@ class Context:
     period: dict[str, Any] | None = None
     rules: list[Rule] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    text: str = ""  # the document as read: what "该局" points back into
 
 
 def table_draft(rec: Record) -> Draft:
@@ -177,8 +178,12 @@ def _units(pieces: list[Piece], ctx: Context) -> list[Unit]:
 
 
 def _pronoun(unit: Unit, ctx: Context) -> Unit:
-    """"我局" / "我县" stand for the issuer named in the header."""
-    if unit.raw.strip() not in load("assign")["unitlike"]["pronouns"] or not ctx.issuer:
+    """"我局" / "我县" stand for the issuer named in the header; "该局" for the last 局 named before it;
+    "该县学安委" for the document's own county's 学安委."""
+    raw = unit.raw.strip()
+    if raw.startswith("该"):
+        return _anaphor(unit, raw, ctx)
+    if raw not in load("assign")["unitlike"]["pronouns"] or not ctx.issuer:
         return unit
     named = parse_unit_list(ctx.issuer, 0, doc_level=ctx.doc_level, doc_region=ctx.doc_region,
                             registry=ctx.registry)
@@ -188,6 +193,41 @@ def _pronoun(unit: Unit, ctx: Context) -> Unit:
     issuer.raw, issuer.span = unit.raw, unit.span
     issuer.note = f"pronoun {unit.raw.strip()}: the issuer"
     return issuer
+
+
+def _anaphor(unit: Unit, raw: str, ctx: Context) -> Unit:
+    """"该局" → the last unit ending in 局 named before it; "该县X" → X of the document's county."""
+    named: str | None = None
+    if len(raw) > 2 and raw[1] in "县市区旗州镇乡" and ctx.doc_region and ctx.doc_level == raw[1]:
+        named = ctx.doc_region + raw[1:]
+    elif len(raw) >= 2 and unit.span is not None:
+        named = _antecedent(ctx.text[max(0, unit.span.start - 1500):unit.span.start], raw[1:], ctx)
+    if not named:
+        return unit
+    found = parse_unit_list(named, 0, doc_level=ctx.doc_level, doc_region=ctx.doc_region, registry=ctx.registry)
+    if len(found) != 1:
+        return unit
+    out = found[0]
+    out.raw, out.span = unit.raw, unit.span
+    out.note = f"pronoun {raw}: {named}"
+    return out
+
+
+def _antecedent(before: str, ending: str, ctx: Context) -> str | None:
+    """The last name in ``before`` that ends in ``ending`` and that the registry knows, longest first."""
+    from policykit.units import normalise
+
+    at = before.rfind(ending)
+    while at > 0:
+        end = at + len(ending)
+        for start in range(max(0, end - 20), end - len(ending)):
+            name = before[start:end]
+            if not all("\u4e00" <= ch <= "\u9fff" for ch in name) or name.startswith("该"):
+                continue
+            if normalise(name, registry=ctx.registry).known:
+                return name
+        at = before.rfind(ending, 0, at)
+    return None
 
 
 def _unique(units: list[Unit]) -> list[Unit]:

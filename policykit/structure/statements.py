@@ -42,6 +42,7 @@ class Statement:
     reported: bool = False
     style: str = "sentence"  # or "heading": "县教育局:负责…" opening a paragraph
     first_clause: int | None = None  # where its first clause starts in the paragraph's normalised text
+    shared: bool = field(default=False, repr=False)  # its units share the duty by their own remits (按职责分工)
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.co)
@@ -72,6 +73,8 @@ def _conf() -> dict[str, Any]:
     conf["verb_re"] = re.compile("|".join(re.escape(v) for v, _ in conf["verbs"]))
     conf["end_re"] = re.compile("|".join(re.escape(v) for v in sorted(conf["object_ends"], key=len, reverse=True)))
     conf["tail_re"] = re.compile(conf["generic_tail"])
+    conf["barriers"] = sorted({v for v in conf["lead_verbs"] + conf["joint_verbs"] + conf["assist_verbs"] +
+                               conf["duty_verbs"] + conf["barrier_verbs"] if len(v) >= 2} - set(conf["name_words"]))
     conf["opener_re"] = re.compile("|".join(f"(?:{a})" for a in conf["reported_openers"]))
     return conf
 
@@ -115,11 +118,26 @@ def _units_piece(norm: str, raw: str, start: int, end: int, offset: int) -> Piec
     if text.endswith("等"):
         end -= 1
         text = text[:-1]
-    if not (2 <= len(text) <= 80) or not looks_like_units(text) or "的" in text:
+    if not (2 <= len(text) <= 80) or not looks_like_units(text) or text in _conf()["not_units"]:
         return None
+    if "的" in text and not _relative_collective(text):
+        return None
+    if text[0] in _conf()["not_subject_start"] or _DATE_IN.search(text):
+        return None  # "于7月11日前与县供电公司": a time and a partner, no name
+    if _holds_verb(norm, start, end):
+        return None  # "保证完成市委、市政府": a verb inside what only looks like names
     if any(w in text for w in _conf()["not_in_names"]) and not _names_end(norm, start) >= end:
         return None
     return Piece(raw[start:end], offset + start)
+
+
+_DATE_IN = re.compile(r"\d+\s*[月日]|\d{4}\s*年")
+
+
+def _relative_collective(text: str) -> bool:
+    """"各负有安全生产监管职责的部门和行业主管部门": a collective described by a clause."""
+    head = text.split("、")[0]
+    return head.startswith("各") and head.count("的") == 1 and head.split("的")[1].startswith(("部门", "单位", "企业", "机构"))
 
 
 def _functions(text: str) -> bool:
@@ -127,7 +145,10 @@ def _functions(text: str) -> bool:
     from policykit.units import normalise as name_unit
 
     pieces = [p for p in re.split(r"[、,和及]", text) if p]
-    return len(pieces) >= 2 and all(2 <= len(p) <= 8 and name_unit(p).known for p in pieces)
+    if len(pieces) < 2 or not all(2 <= len(p) <= 8 and all("\u4e00" <= ch <= "\u9fff" for ch in p) for p in pieces):
+        return False
+    known = sum(name_unit(p).known for p in pieces)  # "林草", "融媒": short forms beside known ones
+    return known == len(pieces) or (known >= 3 and 3 * known >= 2 * len(pieces) and all(len(p) <= 4 for p in pieces))
 
 
 def _names_end(norm: str, pos: int) -> int:
@@ -154,12 +175,12 @@ def _subject(norm: str, raw: str, pos: int, end: int, offset: int) -> tuple[Piec
     conf = _conf()
     whole = _names_end(norm, pos)
     for m in conf["verb_re"].finditer(norm, pos + 2, end):
-        if m.start() < whole:
+        if m.start() < whole or _not_verb(norm, m.start()):
             continue
         verb = _longest_verb(norm, m.start(), end)
         if norm.startswith(tuple(conf["noun_endings"]), m.start() + len(verb)):
             continue  # 举办者, 负责人: a noun, not the verb
-        piece = _units_piece(norm, raw, pos, m.start(), offset)
+        piece = _units_piece(norm, raw, pos, m.start(), offset) or _opening_units(norm, raw, pos, m.start(), offset)
         if piece is None:
             if m.start() - pos > 40:
                 return None
@@ -167,6 +188,103 @@ def _subject(norm: str, raw: str, pos: int, end: int, offset: int) -> tuple[Piec
         kind = dict(conf["verbs"])[verb]
         return piece, m.start(), verb, kind
     return None
+
+
+def _opening_units(norm: str, raw: str, pos: int, stop: int, offset: int, *, rest_max: int | None = None) -> Piece | None:
+    """The unit list opening ``norm[pos:stop]`` when the rest is adverbial: "教育部门统一制作…",
+    "市、县电视台每天在…", "各乡镇派出所每天到…" (the subject, then how or when it acts).
+
+    The longest list wins whose end is no word's middle: "市教育局局长…" opens with no unit.
+    """
+    conf = _conf()
+    rest_max = conf["adverbial_rest"] if rest_max is None else rest_max
+    for cut in range(min(stop, pos + 40), pos + 1, -1):
+        rest = norm[cut:stop]
+        if len(rest) > rest_max:
+            break
+        piece = _units_piece(norm, raw, pos, cut, offset)
+        if piece is None or piece.start + len(piece.text) - offset != cut or _holds_verb(norm, pos, cut):
+            continue
+        # the longest list shaped like names is the subject, or there is none: a shorter one would
+        # end inside it ("桂东县人民政府|办公室2017年…")
+        after = norm[cut:cut + conf["adverbial_rest"]]
+        if not _clean_cut(norm, pos, cut) or not _shaped_subject(norm[pos:cut]) \
+                or after.startswith(tuple(conf["not_duty"])) or any(w in after for w in conf["not_after_subject"]):
+            return None
+        if rest_max == conf["adverbial_rest"] and any(w in rest for w in conf["not_adverbial"]):
+            return None
+        return piece
+    return None
+
+
+def _shaped_subject(head: str) -> bool:
+    """A list read by its shape may open a clause: no preposition first, no place pronoun (我县 speaks
+    of the county as a place), no two-character name on a weak ending ("就会")."""
+    conf = _conf()
+    head = head.strip()
+    if not head or head[0] in conf["not_subject_start"] or head in ("我县", "我市", "我区", "我旗", "我镇", "我乡", "我省"):
+        return False
+    last = head.split("、")[-1]
+    return not (len(last) <= 2 and last[-1:] in conf["weak_suffixes"])
+
+
+def _holds_verb(norm: str, pos: int, cut: int) -> bool:
+    """"充分发挥乡镇(街道)": a verb inside what only looks like a name (the registry's names and the
+    words names are made of aside)."""
+    if _names_end(norm, pos) >= cut:
+        return False
+    head = norm[pos:cut]
+    for w in _conf()["name_words"]:
+        head = head.replace(w, "  ")
+    return any(v in head for v in _conf()["barriers"])
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def _clean_cut(norm: str, pos: int, cut: int) -> bool:
+    """A unit list may end at ``cut``: its brackets are closed, and no word runs across the cut."""
+    head = norm[pos:cut]
+    if head.count("(") != head.count(")") or norm.startswith((")", "、", "和", "及", "与"), cut):
+        return False
+    if any(ch.isdigit() for ch in head) or not _is_han(norm[cut:cut + 1]):
+        return False  # "发现13处", "竹府办〔2016〕20号": no name, or a name before a number
+    if any(ch in head for ch in "|│:"):
+        return False  # cells of a page's field table: "发布机构 | 金乡县人民政府办公室 | 组配分类"
+    lo = max(0, cut - 3)
+    near = simplified(norm[lo:cut + 3])
+    if any(near.startswith(w, cut - lo - k) for w in _conf()["glued"] for k in range(1, len(w))):
+        return False  # "促进社会…": the list would end inside a word
+    for w in _conf()["not_adverbial"]:
+        if len(w) > 1:
+            at = norm.find(w, max(pos, cut - len(w) + 1), cut + len(w))
+            if at != -1 and at < cut < at + len(w) + (0 if at < cut else 1):
+                return False
+            if at == cut:
+                return False
+    return True
+
+
+def _opening_subject(norm: str, raw: str, pos: int, end: int, offset: int) -> tuple[Piece, int, str, str] | None:
+    """A clause opened by a unit list and then any predicate ("各乡镇派出所每天到辖区重点水域开展巡查"):
+    the list is its subject even when no verb of ours follows it closely."""
+    piece = _opening_units(norm, raw, pos, end, offset, rest_max=60)
+    if piece is None:
+        return None
+    at = piece.start - offset + len(piece.text)
+    rest = norm[at:end].strip()
+    conf = _conf()
+    if len(rest) < 3 or rest.startswith(tuple(conf["not_adverbial"]) + tuple(conf["not_duty"]) + (":", ")")) \
+            or any(w in rest[:conf["adverbial_rest"]] for w in conf["not_after_subject"]) \
+            or not any(not _not_verb(norm, m.start()) for m in conf["verb_re"].finditer(norm, at, end)):
+        return None  # a title ("2025年县政府工作报告任务清单") or a label, not a clause
+    return piece, at, "", "duty"
+
+
+def _not_verb(norm: str, at: int) -> bool:
+    """The verb found at ``at`` is part of a word that is none ("重要", "应急")."""
+    return any(norm.startswith(w, at - k) for w in _conf()["not_verbs"] for k in range(len(w)) if at - k >= 0)
 
 
 def _longest_verb(norm: str, at: int, end: int) -> str:
@@ -203,11 +321,21 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
                 obj = _objects(norm, raw, pos + len(verb), end, offset)
                 return _Clause(start, end, "object", objects=[obj], object_role="co") if obj else None
         return None
-    by = norm.find("由", pos, min(end, pos + 8))  # "此次行动由X协同Y…": a topic before 由
+    drawn = _drawn(norm, raw, pos, end, offset)
+    if drawn is not None:  # "抽调A、B 26名警力", "从A、B等部门抽调…": they take part
+        return _Clause(start, end, "object", objects=[drawn], object_role="co")
+    charged = _charged(norm, raw, pos, end, offset)
+    if charged:  # "压实A、B…责任": they are charged with it
+        return _Clause(start, end, "charged", objects=charged)
+    assist = next((v for v in sorted(conf["assist_verbs"], key=len, reverse=True) if norm.startswith(v, pos)), None)
+    if assist:  # "…,配合林场、法院对现场…": the clause before helps these units, which lead
+        obj = _objects(norm, raw, pos + len(assist), end, offset)
+        return _Clause(start, end, "helps", objects=[obj], object_role="lead") if obj else None
+    by = norm.find("由", pos, min(end, pos + 24))  # "此次行动由X协同Y…": a topic before 由
     if by > pos and _units_piece(norm, raw, pos, by, offset) is None and not norm.startswith("由于", by):
         pos = by
     for marker in conf["lead_markers"]:
-        if norm.startswith(marker, pos):
+        if norm.startswith(marker, pos) and not norm.startswith("由于", pos + len(marker) - 1):
             got = _subject(norm, raw, pos + len(marker), end, offset)
             if got is None:
                 return None
@@ -217,6 +345,8 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
                 obj = _objects(norm, raw, at + len(verb), end, offset)
                 if obj:
                     out.objects, out.object_role = [obj], "co"
+                elif _is_list(piece):  # "由A、B、C联合举行": together, none leads
+                    out.role = "shared"
             return out
     for opener, closer in conf["lead_frames"]:
         if norm.startswith(opener, pos):
@@ -228,7 +358,7 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
     asked = _asked(norm, raw, pos, end, offset)
     if asked is not None:
         return asked
-    got = _subject(norm, raw, pos, end, offset)
+    got = _subject(norm, raw, pos, end, offset) or _opening_subject(norm, raw, pos, end, offset)
     if got is None:
         return None
     piece, at, verb, kind = got
@@ -240,6 +370,9 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
         joint = next((v for v in sorted(conf["joint_verbs"], key=len, reverse=True) if norm.startswith(v, nxt)), None)
         if joint:
             verb, kind = norm[at:nxt] + joint, "joint"
+    drawn = _drawn(norm, raw, at, end, offset) if verb == "从" else None
+    if drawn is not None:  # "该县学安委从城管、交警等部门抽调精干人员"
+        return _Clause(start, end, "lead", subject=piece, objects=[drawn], object_role="co")
     if kind in ("joint", "assist"):  # X会同Y: Y co-operates; X配合Y做好: Y leads
         obj = _objects(norm, raw, at + len(verb), end, offset)
         out = _Clause(start, end, "lead" if kind == "joint" else "assist", subject=piece)
@@ -247,6 +380,46 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
             out.objects, out.object_role = [obj], "co" if kind == "joint" else "lead"
         return out
     return _Clause(start, end, {"lead": "lead", "shared": "shared"}.get(kind, "duty"), subject=piece)
+
+
+def _drawn(norm: str, raw: str, pos: int, end: int, offset: int) -> Piece | None:
+    """The units people are drawn from: "抽调A、B、C 26名警力…" / "从A、B等部门抽调…" → A、B、C."""
+    conf = _conf()
+    if norm.startswith("从", pos):
+        for verb in conf["draw_verbs"]:
+            at = norm.find(verb, pos + 1, end)
+            if at > pos + 1:
+                return _units_piece(norm, raw, pos + 1, at, offset)
+        return None
+    verb = next((v for v in conf["draw_verbs"] if norm.startswith(v, pos)), None)
+    if verb is None:
+        return None
+    stop = next((i for i in range(pos + len(verb), end) if norm[i].isdigit() or norm[i] in "各每"), end)
+    return _units_piece(norm, raw, pos + len(verb), stop, offset) or _objects(norm, raw, pos + len(verb), stop, offset)
+
+
+def _charged(norm: str, raw: str, pos: int, end: int, offset: int) -> list[Piece]:
+    """"压实A、B两级学安委成员单位…工作责任", "强化行业部门监管责任、生产经营单位主体责任": the units
+    charged, each read before its own 责任."""
+    conf = _conf()
+    verb = next((v for v in sorted(conf["charge_verbs"], key=len, reverse=True) if norm.startswith(v, pos)), None)
+    if verb is None or not norm[pos:end].rstrip("。;,").endswith("责任"):
+        return []
+    out: list[Piece] = []
+    a = pos + len(verb)
+    while a < end:
+        duty = norm.find("责任", a, end)
+        if duty < 0:
+            break
+        piece = _opening_units(norm, raw, a, duty, offset, rest_max=8)
+        if piece is None:
+            return []
+        out.append(piece)
+        a = duty + 2
+        if not norm.startswith("、", a):
+            break
+        a += 1
+    return out
 
 
 def _asked(norm: str, raw: str, pos: int, end: int, offset: int) -> _Clause | None:
@@ -286,11 +459,27 @@ def read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -
                 if current is not None:
                     current.co += c.objects
                 continue
+            if c.role == "charged":  # one statement for all the units charged
+                charged = Statement((offset + s, offset + e), first_clause=cs)
+                if len(c.objects) == 1 and not _is_list(c.objects[0]):
+                    charged.lead = list(c.objects)
+                else:
+                    charged.co = list(c.objects)
+                sentence_out.append(charged)
+                continue
+            if c.role == "helps":  # the units of the statement before co-operate with these
+                if current is not None and (current.lead or current.co):
+                    helpers = list(current.lead or current.co)
+                    current = Statement((offset + s, offset + e), first_clause=cs, lead=list(c.objects), co=helpers)
+                    sentence_out.append(current)
+                continue
             if c.role == "assist":
                 if c.object_role == "lead":
                     current = Statement((offset + s, offset + e), first_clause=cs, lead=list(c.objects), co=[c.subject])
                     sentence_out.append(current)
                 elif current is not None:
+                    if not current.lead and current.co and not current.shared:  # "A、B负责,C配合": A and B lead
+                        current.lead, current.co = current.co, []
                     current.co.append(c.subject)
                 else:
                     current = Statement((offset + s, offset + e), first_clause=cs, co=[c.subject])
@@ -312,7 +501,7 @@ def read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -
                     current = Statement((offset + s, offset + e), first_clause=cs, lead=[c.subject])
                     sentence_out.append(current)
             else:  # shared, or several units doing the work together
-                current = Statement((offset + s, offset + e), first_clause=cs, co=[c.subject])
+                current = Statement((offset + s, offset + e), first_clause=cs, co=[c.subject], shared=c.role == "shared")
                 sentence_out.append(current)
             if c.objects:
                 getattr(current, c.object_role or "co").extend(c.objects)
@@ -357,7 +546,8 @@ def _reports(clause: str, genre_reports: bool) -> bool:
         return any(m in clause for m in conf["past_marks"]) and not any(m in clause for m in conf["future_marks"])
     if any(m in clause for m in conf["reported_marks"]):
         return True
-    if conf["opener_re"].match(clause.lstrip(" ,")):
+    # a dated or news opener before any of its clauses: "为…,近期县生态环境局联合…开展…"
+    if any(conf["opener_re"].match(part.lstrip(" ")) for part in clause.split(",")):
         return True
     return genre_reports
 
@@ -375,7 +565,13 @@ def reports_by_genre(title: str | None, opening: str, text: str = "") -> bool:
         return False  # "政府工作报告重点任务分解": a plan made from a report
     if text and _past_outweighs(text):
         return True
-    return any(w in title for w in conf["report_genre"]) or any(w in opening for w in conf["report_bylines"])
+    if any(w in title for w in conf["report_genre"]) or any(w in opening for w in conf["report_bylines"]):
+        return True
+    # a headline, not a document's title ("射阳县开展非法占用林地联合执法行动"), over a text that
+    # tells news ("近期", "据悉", "此次行动"): a news item
+    head = normalise(text[:3000])
+    return bool(title) and not any(w in title for w in conf["document_titles"]) \
+        and sum(head.count(w) for w in conf["news_marks"]) >= 2
 
 
 def _past_outweighs(text: str) -> bool:

@@ -58,6 +58,18 @@ def is_place(text: str) -> bool:
 _Start = tuple[int, str | None, str | None, bool, str | None]
 
 
+_ZONES = ("新区", "开发区", "高新区", "园区", "经开区", "示范区", "试验区", "管理区", "工业区", "保税区", "自贸区")
+
+
+def _known_place(region: str) -> bool:
+    """A division the gazetteer holds (蒙自市, 红河州, 襄樊市) or a zone (长沙高新区): "保证完成市" is none."""
+    from policykit.china.places import gazetteer
+
+    if region.startswith("中共") and len(region) > 3:  # 中共蒙自市委员会: the party's, the place is 蒙自市
+        region = region[2:]
+    return region.endswith(_ZONES) or bool(gazetteer().lookup(region))
+
+
 def _regions(reg: Registry, s: str, i: int, depth: int = 2) -> list[tuple[int, str]]:
     """Places ending in a level word from ``i``: [(end, level)] — 蒙自市, 红河哈尼族彝族自治州, and one
     inside another (乌鲁木齐市水磨沟区, 红河州建水县: the inner level is the unit's)."""
@@ -70,7 +82,7 @@ def _regions(reg: Registry, s: str, i: int, depth: int = 2) -> list[tuple[int, s
             # 赣州, 沙县: a one-character place before the level word is too often part of the name;
             # only 自治州/自治县… names are longer than _MAX_REGION (红河哈尼族彝族自治州)
             if region.endswith(level) and len(region) >= len(level) + 2 and (
-                    r <= _MAX_REGION or level.startswith("自治")):
+                    r <= _MAX_REGION or level.startswith("自治")) and _known_place(region):
                 out.append((i + r, level))
                 break
     if depth > 1:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from policykit.model import Unit
@@ -44,6 +45,10 @@ def _strip_words(reg: Registry, c: Cleaned) -> Cleaned:
             if hi - lo > len(word) and s.endswith(word, lo, hi):
                 hi -= len(word)
                 changed = True
+        counted = reg.closing_counted.search(s, lo, hi) if reg.closing_counted else None
+        if counted and counted.start() > lo:  # "水利局等多部门": the count closes the list
+            hi = counted.start()
+            changed = True
         for word in reg.leading:
             if hi - lo > len(word) and s.startswith(word, lo, hi):
                 lo += len(word)
@@ -111,6 +116,22 @@ def _generic_by_ending(reg: Registry, raw: str, c: Cleaned) -> Unit | None:
             return Unit(raw=raw, name=c.name, canonical=canonical, level=level, region=None, kind="generic",
                         known=True, confidence=DERIVED, note=f"generic reference (ends with {ending})")
     return None
+
+
+def _by_ending(reg: Registry, raw: str, c: Cleaned, level_hint: str | None,
+               endings: tuple[tuple[str, str], ...]) -> Unit | None:
+    """"县兴华民间戏剧艺术协会" → 社会组织, "巨能实业公司" → 企业: a name read by its ending (``[endings]``)."""
+    core = _BRACKETED_END.sub("", c.compared) or c.compared
+    for ending, canonical in endings:
+        if core.endswith(ending) and len(core) > len(ending) and canonical in reg.functions:
+            level = strip_level(reg, c.compared)[1]
+            fn = reg.functions[canonical]
+            return Unit(raw=raw, name=c.name, canonical=canonical, level=level or level_hint, kind=fn.kind,  # type: ignore[arg-type]
+                        known=False, confidence=DERIVED, note=f"read by its ending ({ending})")
+    return None
+
+
+_BRACKETED_END = re.compile(r"[((][^()()]*[))]$")
 
 
 def fuzzy_unit(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None,
@@ -189,7 +210,12 @@ def resolve(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None = Non
     generic = _generic_by_ending(reg, raw, c)
     if generic is not None:
         return generic, strip_level(reg, c.compared)[1] is not None
+    ended = _by_ending(reg, raw, c, level_hint, reg.endings)
+    if ended is not None:
+        return ended, strip_level(reg, c.compared)[1] is not None
     unit = fuzzy_unit(reg, raw, c, level_hint=level_hint, region_hint=region_hint, doc_level=doc_level)
+    if unit.canonical is None:
+        unit = _by_ending(reg, raw, c, level_hint, reg.fallback_endings) or unit
     return unit, strip_level(reg, c.compared)[1] is not None
 
 

@@ -8,6 +8,7 @@ per substring length.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,12 +64,15 @@ class Registry:
     leading: tuple[str, ...] = ()
     generic_tails: tuple[str, ...] = ()
     closing_tails: tuple[str, ...] = ()
+    closing_counted: re.Pattern[str] | None = None
     suffixes: tuple[str, ...] = ()
     branch_suffixes: tuple[str, ...] = ()
     connectors: tuple[str, ...] = ()
     collective_words: tuple[str, ...] = ()
     collective_self: frozenset[str] = frozenset()
     generic_endings: tuple[str, ...] = ()
+    endings: tuple[tuple[str, str], ...] = ()  # (ending, canonical): an unknown name read by how it ends
+    fallback_endings: tuple[tuple[str, str], ...] = ()  # the same, when no registry name is close
     joined_names: tuple[str, ...] = ()  # names with a separator inside: 各县、市、区政府
     leader_titles: tuple[str, ...] = ()  # 副县长, 县委常委: a person, not a unit
     topic_endings: tuple[str, ...] = ()  # 领导小组办公室, 专班: any topic may come before
@@ -159,6 +163,10 @@ def _merge(base: dict[str, Any], extra: dict[str, Any], path: str) -> dict[str, 
     return {"levels": levels, "function": list(by_canonical.values()), "overrides": extra.get("function", [])}
 
 
+def _endings(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((key(e), c) for e, c in table.items()), key=lambda ec: len(ec[0]), reverse=True))
+
+
 def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
     """Registry data (the parsed TOML) → lookup tables; a name listed under two functions is an error."""
     lv = data.get("levels", {})
@@ -211,12 +219,15 @@ def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
         leading=tuple(sorted(lv.get("leading", []), key=len, reverse=True)),
         generic_tails=tuple(sorted((key(t) for t in lv.get("generic_tails", [])), key=len, reverse=True)),
         closing_tails=tuple(sorted((key(t) for t in lv.get("closing_tails", [])), key=len, reverse=True)),
+        closing_counted=re.compile(lv["closing_counted"]) if lv.get("closing_counted") else None,
         suffixes=tuple(suffixes),
         branch_suffixes=tuple(sorted(lv.get("branch_suffixes", []), key=len, reverse=True)),
         connectors=tuple(sorted(lv.get("connectors", []), key=len, reverse=True)),
         collective_words=tuple(sorted(lv.get("collective_words", []), key=len, reverse=True)),
         collective_self=frozenset(lv.get("collective_self", [])),
         generic_endings=tuple(sorted((key(e) for e in lv.get("generic_endings", [])), key=len, reverse=True)),
+        endings=_endings(data.get("endings", {})),
+        fallback_endings=_endings(data.get("fallback_endings", {})),
         joined_names=tuple(sorted((k for k in explicit if any(c in k for c in "、,;")), key=len, reverse=True)),
         leader_titles=tuple(sorted((key(t) for t in lv.get("leader_titles", [])), key=len, reverse=True)),
         topic_endings=tuple(sorted((key(t) for t in lv.get("topic_endings", [])), key=len, reverse=True)),

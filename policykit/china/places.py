@@ -116,11 +116,6 @@ def _data() -> dict[str, Any]:
     return bundled("places.toml")
 
 
-def norm(text: str) -> str:
-    """Punctuation and traditional characters folded one for one (offsets hold): ``"（紅河州）"`` → ``"(红河州)"``."""
-    return simplify(normalise(text))
-
-
 @lru_cache(maxsize=1)
 def _people_names() -> str:
     """The peoples as one alternation, longest first: "柯尔克孜|…|哈尼|…|彝"."""
@@ -312,7 +307,7 @@ def region_in(*, issuer: str | None = None, title: str | None = None, fields: di
     hits: list[tuple[str, Hit]] = []
     body_before: set[int] = set()  # ids of hits written right before a body word (人民政府, 办公室 …)
     for where, src in sources:
-        normed = norm(src)
+        normed = simplify(normalise(src))  # 紅河州 → 红河州, offsets kept
         for h in gz.find(normed):
             if all(d.level == "province" and h.name == d.name[:-1] for d in h.divisions):
                 continue  # 山西 alone: read so that "山西吉县" is not 西吉县, but it says nothing itself
@@ -342,7 +337,7 @@ def _by_number(gz: Gazetteer, number: str | None) -> Region:
     """No place named anywhere: the province a 文号 opens with (青政办〔2023〕28号 → 青海省), if any."""
     if not number:
         return Region()
-    m = re.match(r"^\s*(内蒙|[\u4e00-\u9fff])(?:政|府)(?:办|发|函|字)?", norm(number))
+    m = re.match(r"^\s*(内蒙|[\u4e00-\u9fff])(?:政|府)(?:办|发|函|字)?", simplify(normalise(number)))
     prov = _data()["number_prefixes"].get(m.group(1)) if m else None
     divs = [d for d in gz.lookup(prov or "") if d.level == "province"]
     return Region.of(gz, divs[0], f"文号: {number.strip()}", 0.3) if divs else Region()

@@ -60,10 +60,10 @@ def fold(name: str) -> str:
 
 
 def _level_chars() -> set[str]:
-    """One-character level prefixes (省 市 州 县 区 旗 盟) from the unit registry's data."""
-    from policykit.datafiles import bundled
+    """One-character level prefixes of unit names: 省 市 州 县 区 旗 盟."""
+    from policykit.china.levels import unit_prefixes
 
-    return {p for p in bundled("units.toml")["levels"]["prefixes"] if len(p) == 1}
+    return {p for p in unit_prefixes() if len(p) == 1}
 
 
 def same_name(gold: str, names: set[str]) -> bool:
@@ -226,7 +226,7 @@ def region_right(got: dict[str, Any], want: dict[str, Any] | None) -> bool:
 
 def _same_place(a: str, b: str) -> bool:
     """关岭县 and 关岭布依族苗族自治县, 余江县 and 余江区: one division under two of its names."""
-    from policykit.places import gazetteer
+    from policykit.china.places import gazetteer
 
     gz = gazetteer()
     return bool({d.code for d in gz.lookup(a)} & {d.code for d in gz.lookup(b)})

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
+from policykit.china.places import Region
+
 SCHEMA = "policykit.document/1"
 
 Origin = Literal["body", "table", "sentence"]
@@ -184,9 +186,18 @@ class Meta:
     doc_number: str | None = None
     published: str | None = None
     signed: str | None = None
-    region: dict[str, str | None] = field(default_factory=dict)
+    region: Region = field(default_factory=Region)  # a dict is read as its JSON object
     period: dict[str, int | None] | None = None
     references: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.region, Region):
+            self.region = Region.from_dict(self.region)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["region"] = self.region.to_dict()
+        return out
 
 
 @dataclass
@@ -205,7 +216,7 @@ class Document:
         return {
             "schema": SCHEMA,
             "source": _plain(self.source),
-            "meta": _plain(self.meta),
+            "meta": self.meta.to_dict(),
             "outline": [o.to_dict() for o in self.outline],
             "tasks": [t.to_dict() for t in self.tasks],
             "goals": [g.to_dict() for g in self.goals],

@@ -17,7 +17,7 @@ from policykit.structure import assign
 from policykit.structure.build import Context, build_task, table_draft
 from policykit.structure.lines import Line, LineIndex, join_wrapped_trailers, paragraph_lines
 from policykit.structure.link import link_same_as
-from policykit.structure.meta import doc_level_region, read_meta
+from policykit.structure.meta import read_meta
 from policykit.structure.rows import records
 from policykit.structure.statements import clause_at, commits, reports_by_genre
 from policykit.structure.tables import (
@@ -65,7 +65,7 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
     index = LineIndex(raw.text)
     lines = join_wrapped_trailers(paragraph_lines(raw, index), raw.text)
     meta = read_meta(raw.text, lines, raw.fields)
-    level, region = doc_level_region(meta.region)
+    level, region = meta.region.own_level()
     tables = [b for b in raw.blocks if isinstance(b, Table)]
     grids = grids_from_blocks(tables, index) + grids_from_text(lines, index)
     grids += grids_from_flat([ln if not any(k in g.lines for g in grids) else _blank(ln)

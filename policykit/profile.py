@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policykit.china.levels import prefixes
 from policykit.errors import InputError
 
-LEVELS = ("县", "市", "区", "旗")
+LEVELS = prefixes("county")  # the prefix a county's own units carry: 县, 市, 区, 旗
 _DOC_NUMBER = re.compile(r"〔\d{4}〕\d+号$")
 _KNOWN_KEYS = {
     "name", "level", "province", "prefecture", "issuer", "doc_number", "date", "basis",

@@ -39,7 +39,8 @@ CREATE TABLE IF NOT EXISTS documents (
     task_count INTEGER NOT NULL,
     warnings TEXT NOT NULL,          -- JSON list
     json TEXT NOT NULL,              -- the whole policykit.document/1 line
-    added TEXT NOT NULL              -- UTC, ISO 8601
+    added TEXT NOT NULL,             -- UTC, ISO 8601
+    region_code TEXT                 -- meta.region.code: the 行政区划代码 of the deepest division known
 );
 CREATE TABLE IF NOT EXISTS tasks (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -85,6 +86,9 @@ CREATE TABLE IF NOT EXISTS failures (
     reason TEXT NOT NULL,
     added TEXT NOT NULL
 );
+"""
+
+_ASSIGNMENTS_VIEW = """
 CREATE VIEW IF NOT EXISTS assignments AS
 SELECT d.path AS document,
        coalesce(d.county, d.prefecture, d.province) AS region,
@@ -95,12 +99,14 @@ SELECT d.path AS document,
        u.canonical AS canonical,
        u.kind AS kind,
        u.known AS known,
-       d.id AS document_id
+       d.id AS document_id,
+       d.region_code AS region_code
 FROM units AS u
 JOIN tasks AS t ON t.document_id = u.document_id AND t.task_id = u.task_id
 JOIN documents AS d ON d.id = u.document_id
 ORDER BY d.id, t.position, u.role = 'co', u.position;
 """
+
 
 _CHILD_TABLES = ("tasks", "units", "requirements", "deadlines")
 
@@ -130,7 +136,8 @@ class Store:
             # NORMAL in WAL mode: a power cut may lose the last documents, never corrupt the store.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.executescript(SCHEMA)
+            self.db.executescript(SCHEMA + _ASSIGNMENTS_VIEW)
+            self._add_region_code()
             version = self._version()
         except sqlite3.DatabaseError as err:
             raise InputError(self.path, f"not a policykit SQLite store ({err})") from None
@@ -138,6 +145,25 @@ class Store:
             self.db.execute("INSERT INTO store_meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         elif version != SCHEMA_VERSION:
             raise InputError(self.path, f"store schema is {version}, this policykit writes {SCHEMA_VERSION}")
+
+    def _add_region_code(self) -> None:
+        """A store written before documents had ``region_code``: add the column, and to the view."""
+        def has_code(table: str) -> bool:
+            return "region_code" in {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+
+        if has_code("documents") and has_code("assignments"):
+            return
+        self.db.execute("BEGIN IMMEDIATE")  # another process may be upgrading the same store
+        try:
+            if not has_code("documents"):
+                self.db.execute("ALTER TABLE documents ADD COLUMN region_code TEXT")
+            if not has_code("assignments"):
+                self.db.execute("DROP VIEW IF EXISTS assignments")
+                self.db.execute(_ASSIGNMENTS_VIEW)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     def _version(self) -> str | None:
         row = self.db.execute("SELECT value FROM store_meta WHERE key = 'schema'").fetchone()
@@ -202,13 +228,14 @@ class Store:
         cur = self.db.execute(
             "INSERT INTO documents (sha256, path, format, encoding, chars, title, issuer, doc_number,"
             " published, signed, province, prefecture, county, region_level, period_start, period_end,"
-            " task_count, warnings, json, added) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " task_count, warnings, json, added, region_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 source.get("sha256"), source.get("path"), source.get("format"), source.get("encoding"),
                 source.get("chars"), meta.get("title"), meta.get("issuer"), meta.get("doc_number"),
                 meta.get("published"), meta.get("signed"), region.get("province"), region.get("prefecture"),
                 region.get("county"), region.get("level"), period.get("start"), period.get("end"),
                 len(doc.get("tasks") or []), _json(doc.get("warnings") or []), line, _now(),
+                region.get("code"),
             ),
         )
         return int(cur.lastrowid or 0)

@@ -35,6 +35,7 @@ def test_a_row_of_the_long_table(result):
         "task_title": "完善校园安全管理责任制", "theme": "T01", "theme_label": "安全管理责任制", "role": "co",
         "unit": "公安局", "canonical": "公安", "kind": "government", "origin": "table", "level": None,
         "known": True, "raw": "公安局", "same_as": "body-1", "counted": False, "function": "公安",
+        "region_code": None,  # the fixture's meta.region has no code
     }
 
 

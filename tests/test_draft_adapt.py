@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from policykit.china.dates import format_date
 from policykit.drafting.adapt import (
     Piece,
     adapt_text,
@@ -13,7 +14,6 @@ from policykit.drafting.adapt import (
     plain,
     replace_basis,
 )
-from policykit.drafting.numerals import chinese_date
 from policykit.drafting.regions import prefecture_forms, source_region
 from policykit.drafting.settle import mark_requirements, replace_number
 from policykit.drafting.tasks import task_text, trailer
@@ -215,8 +215,8 @@ def test_full_width_keeps_ratios_and_clock_times():
 
 
 def test_dates_have_no_leading_zeros():
-    assert chinese_date("2024-04-08") == "2024年4月8日"
-    assert chinese_date("2024-12-31") == "2024年12月31日"
+    assert format_date("2024-04-08") == "2024年4月8日"
+    assert format_date("2024-12-31") == "2024年12月31日"
 
 
 def test_prefecture_short_forms():
@@ -257,7 +257,7 @@ def test_deadlines_past_on_the_drafts_date_or_relative_to_the_source_are_flagged
 
 
 def test_outline_numbers_past_ten():
-    from policykit.drafting.numerals import to_chinese
+    from policykit.china.numerals import to_chinese
 
     assert [to_chinese(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
 

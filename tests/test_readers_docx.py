@@ -16,11 +16,12 @@ from builders import (
     replace_docx_part,
 )
 
+from policykit.china.numerals import to_chinese
 from policykit.errors import InputError
 from policykit.model import Paragraph, Table
 from policykit.readers import detect_format, read
 from policykit.readers.limits import DEFAULT_LIMITS, MB, Limits
-from policykit.readers.wordnum import chinese_number, format_number
+from policykit.readers.wordnum import format_number
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +126,7 @@ def test_levels_restart_below_a_higher_level_and_start_overrides_restart_a_list(
 
 
 def test_chinese_counting_numbers():
-    assert [chinese_number(n) for n in (1, 10, 11, 20, 21, 100, 105, 110)] == [
+    assert [to_chinese(n) for n in (1, 10, 11, 20, 21, 100, 105, 110)] == [
         "一", "十", "十一", "二十", "二十一", "一百", "一百零五", "一百一十"]
     assert format_number(12, "decimalEnclosedCircle") == "⑫"
     assert format_number(3, "chineseLegalSimplified") == "叁"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykit.numbers.numerals import to_number
+from policykit.china.numerals import to_number
 from policykit.requirements import extract_deadlines, extract_requirements
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from policykit import parse_text
+from policykit.china.dates import parse_date
+from policykit.china.places import Region
 from policykit.model import RawDocument
 from policykit.parsing import parse_raw
 from policykit.structure.garble import GarbleSettings, garbled_reason
 from policykit.structure.link import align, similarity
-from policykit.structure.meta import doc_level_region, parse_date, period_of, region_of
+from policykit.structure.meta import period_of, region_of
 
 NOTICE = """建水县人民政府办公室关于印发建水县校园安全防范能力提升三年行动计划（2022—2024年）的通知
 建政办发〔2023〕12号
@@ -65,11 +67,11 @@ def test_regions_and_unit_levels():
     assert region_of("云南省人民政府办公厅")["level"] == "province"
     assert region_of("某某县人民政府")["county"] is None  # a placeholder is no place
     assert region_of("深化全县改革")["county"] is None
-    assert doc_level_region({"county": "青浦区"}) == ("区", "青浦")
-    assert doc_level_region({"county": "蒙自市"}) == ("市", "蒙自")
-    assert doc_level_region({"prefecture": "红河哈尼族彝族自治州"}) == ("州", "红河")
-    assert doc_level_region({"county": "金平苗族瑶族傣族自治县"}) == ("县", "金平")
-    assert doc_level_region({"province": "广西壮族自治区"}) == ("自治区", "广西")
+    assert Region.from_dict({"county": "青浦区"}).own_level() == ("区", "青浦")
+    assert Region.from_dict({"county": "蒙自市"}).own_level() == ("市", "蒙自")
+    assert Region.from_dict({"prefecture": "红河哈尼族彝族自治州"}).own_level() == ("州", "红河")
+    assert Region.from_dict({"county": "金平苗族瑶族傣族自治县"}).own_level() == ("县", "金平")
+    assert Region.from_dict({"province": "广西壮族自治区"}).own_level() == ("自治区", "广西")
 
 
 def test_period_in_title_or_text():

@@ -23,6 +23,7 @@ class DocumentInfo:
     region: str
     title: str
     document: Document = field(repr=False)
+    region_code: str | None = None  # meta.region.code: the 行政区划代码 researchers join on
 
 
 @dataclass
@@ -107,6 +108,7 @@ class Assignment:
     same_as: str | None
     counted: bool  # False: the twin row of a task counted once through its other half
     function: str  # canonical, or "?" + name when the unit is not known
+    region_code: str | None = None  # the document's meta.region.code
 
     def as_row(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -114,7 +116,7 @@ class Assignment:
 
 ASSIGNMENT_COLUMNS = [
     "document", "region", "task_id", "task_title", "theme", "theme_label", "role", "unit",
-    "canonical", "kind", "origin", "level", "known", "raw", "same_as", "counted", "function",
+    "canonical", "kind", "origin", "level", "known", "raw", "same_as", "counted", "function", "region_code",
 ]
 
 

@@ -51,7 +51,7 @@ def build_assignments(comparison: Comparison) -> list[Assignment]:
                         role=role, unit=unit.name, canonical=unit.canonical, kind=unit.kind,
                         origin=member.origin, level=unit.level, known=unit.known, raw=unit.raw,
                         same_as=member.same_as, counted=member.id == task.units_from,
-                        function=function_of(unit),
+                        function=function_of(unit), region_code=info.region_code,
                     ))
     return rows
 
@@ -297,10 +297,10 @@ def requirements_frame(comparison: Comparison) -> Frame:
 
 def documents_frame(comparison: Comparison) -> Frame:
     rows = [[d.label, d.region, d.title, d.path, len(d.document.tasks),
-             sum(1 for t in comparison.tasks if t.doc == i)]
+             sum(1 for t in comparison.tasks if t.doc == i), d.region_code]
             for i, d in enumerate(comparison.documents)]
     return Frame("documents", "参与比较的文件",
-                 ["document", "region", "title", "path", "tasks_parsed", "tasks_compared"], rows)
+                 ["document", "region", "title", "path", "tasks_parsed", "tasks_compared", "region_code"], rows)
 
 
 def parent_frames(comparison: Comparison) -> list[Frame]:

@@ -21,21 +21,19 @@ from policykit.model import Document, Task, Unit
 def document_label(doc: Document) -> str:
     """The short name of a document in tables: its county, else prefecture, province, issuer, file stem.
 
-    ``meta.region = {"county": "蒙自市", …}`` → ``"蒙自市"``.
+    ``meta.region = Region(county="蒙自市", …)`` → ``"蒙自市"``.
     """
-    region = doc.meta.region or {}
-    for key in ("county", "prefecture", "province"):
-        if region.get(key):
-            return str(region[key])
+    if doc.meta.region.place:
+        return doc.meta.region.place
     if doc.meta.issuer:
         return doc.meta.issuer
     return Path(doc.source.path).stem or "document"
 
 
 def region_text(doc: Document) -> str:
-    """``{"province": "云南省", "prefecture": "红河…州", "county": "蒙自市"}`` → "云南省红河…州蒙自市"."""
-    region = doc.meta.region or {}
-    return "".join(str(region[k]) for k in ("province", "prefecture", "county") if region.get(k))
+    """``Region(province="云南省", prefecture="红河…州", county="蒙自市")`` → "云南省红河…州蒙自市"."""
+    region = doc.meta.region
+    return "".join(p for p in (region.province, region.prefecture, region.county) if p)
 
 
 def describe(docs: list[Document]) -> list[DocumentInfo]:
@@ -48,7 +46,7 @@ def describe(docs: list[Document]) -> list[DocumentInfo]:
         if seen[label] > 1:
             label = f"{label}#{seen[label]}"
         infos.append(DocumentInfo(label, doc.source.path, region_text(doc),
-                                  doc.meta.title or Path(doc.source.path).name, doc))
+                                  doc.meta.title or Path(doc.source.path).name, doc, doc.meta.region.code))
     return infos
 
 

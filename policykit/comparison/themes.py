@@ -14,15 +14,22 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from policykit.china.headings import numbered
 from policykit.comparison.result import ComparedTask, Theme
 from policykit.comparison.settings import SeedTheme, Settings
 from policykit.text import normalise, squeeze_spaces
 
 _WORDY = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}")
-_NUMBERING = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.、,]\s*)+")
 _CLAUSE_END = re.compile(r"[,;。:!?]")
 # Below this share of dictionary words a title is PDF garble ("加学生育 中全和心教理": 0.43).
 READABLE = 0.5
+
+
+def unnumbered(title: str) -> str:
+    """A title without the outline numbers opening it: "2. (一)加强人防" → "加强人防"."""
+    while (item := numbered(title)) is not None:
+        title = title[item.end:]
+    return title
 
 
 def clean(text: str) -> str:
@@ -249,7 +256,7 @@ def readable_title(task: ComparedTask) -> str:
 
     "2. 加学生育 中全和心教理" with text "加强中小学生生命教育和心理健康教育,…" → "加强中小学生生命教育和心理健康教育".
     """
-    title = _NUMBERING.sub("", clean(task.title)).strip()
+    title = unnumbered(clean(task.title)).strip()
     if title and wordiness(title) >= READABLE:
         return _short(title)
     first = _CLAUSE_END.split(clean(task.members[0].text).strip(), maxsplit=1)[0].strip()
@@ -263,7 +270,7 @@ def label_for(tasks: list[ComparedTask], seeds: list[SeedTheme]) -> tuple[str, b
     seed = seed_for(tasks, seeds)
     if seed is not None:
         return seed.label, True
-    ranked = sorted(tasks, key=lambda t: (-wordiness(_NUMBERING.sub("", clean(t.title))),
+    ranked = sorted(tasks, key=lambda t: (-wordiness(unnumbered(clean(t.title))),
                                           t.members[0].origin != "body", t.doc))
     return readable_title(ranked[0]), False
 

@@ -16,7 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from policykit.drafting.regions import Region, source_region, target_region
+from policykit.china.places import province_names
+from policykit.drafting.regions import PlaceNames, source_region, target_region
 from policykit.drafting.vocabulary import Vocabulary, vocabulary
 from policykit.model import Document, Requirement, Unit
 from policykit.profile import Profile
@@ -37,8 +38,8 @@ class Piece:
 class Adapter:
     """Everything adaptation needs, built once per draft by ``make_adapter``."""
 
-    source: Region
-    target: Region
+    source: PlaceNames
+    target: PlaceNames
     profile: Profile
     vocab: Vocabulary
     unit_names: dict[str, str] = field(default_factory=dict)  # a source unit name → the profile's
@@ -88,7 +89,7 @@ def _region_replacements(adapter: Adapter) -> dict[str, tuple[str, str | None]]:
     return out
 
 
-def _full_short(region: Region) -> list[tuple[str, str | None]]:
+def _full_short(region: PlaceNames) -> list[tuple[str, str | None]]:
     """(kind, name) for full and short forms in a fixed order, missing ones as None."""
     return [("county", region.county), ("county", region.county_short),
             ("prefecture", region.prefecture), ("prefecture", region.prefecture_short),
@@ -102,10 +103,10 @@ def _prefecture_words(adapter: Adapter) -> dict[str, tuple[str, str | None]]:
     flagged, with the level word swapped when the profile's prefecture has another.
     """
     source, target, vocab = adapter.source, adapter.target, adapter.vocab
-    level = source.prefecture_level(vocab)
+    level = source.prefecture_level()
     if not level or level == source.level:  # a 市 county under a 市: 市级 is the county's own word
         return {}
-    new_level = target.prefecture_level(vocab)
+    new_level = target.prefecture_level()
     out: dict[str, tuple[str, str | None]] = {}
     for word in vocab.prefecture_words:
         old = word.replace("{P}", level)
@@ -130,7 +131,7 @@ def _build_pattern(adapter: Adapter) -> None:
     if level and adapter.target.level:
         for word in adapter.vocab.level_words:
             table[word.replace("{L}", level)] = (word.replace("{L}", adapter.target.level), None)
-    for name in [*adapter.vocab.provinces, *(n for _, n in adapter.target.names())]:
+    for name in [*province_names(), *(n for _, n in adapter.target.names())]:
         table[name] = (name, None)
     table.update(_prefecture_words(adapter))
     table.update(_region_replacements(adapter))
@@ -180,7 +181,7 @@ def adapt_title(title: str, adapter: Adapter) -> Piece:
             changed.append(name)
     if changed:
         return Piece(new, f"document title adapted from {'、'.join(changed)}: check that {new} exists")
-    foreign = [p for p in adapter.vocab.provinces if p in title and p != adapter.target.province]
+    foreign = [p for p in province_names() if p in title and p != adapter.target.province]
     if foreign:
         return Piece(title, f"upstream document of {foreign[0]}: {title}")
     return Piece(title)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from policykit.china.dates import format_date
+from policykit.china.headings import numbered, style
 from policykit.drafting.adapt import (
     Adapter,
     Piece,
@@ -22,7 +24,6 @@ from policykit.drafting.adapt import (
     replace_basis,
 )
 from policykit.drafting.linking import consistency_notes, link_tasks
-from policykit.drafting.numerals import chinese_date, to_chinese
 from policykit.drafting.settle import mark_deadlines, mark_requirements
 from policykit.drafting.source import Section, SourceParts, split_source
 from policykit.drafting.tasks import DraftTask, draft_task, garbled_warnings, trailer
@@ -104,7 +105,7 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
         at = next((i for i, s in enumerate(sections) if "保障" in s.title), len(sections))
         sections.insert(at, Section(words["tasks_heading"], tasks=True))
     for number, section in enumerate(sections):
-        heading = f"{to_chinese(number + 1)}、{plain(adapt_text(section.title, adapter))}"
+        heading = f"{style('cn').write(number + 1)}{plain(adapt_text(section.title, adapter))}"
         blocks.append(Block("h1", [Piece(heading)], where=heading))
         if section.tasks:
             blocks += _task_blocks([drafted[t.id] for t in main_tasks], heading)
@@ -120,7 +121,7 @@ def build_plan(doc: Document, profile: Profile, adapter: Adapter | None = None) 
         doc_number=[Piece(profile.doc_number)] if profile.doc_number else
         [Piece("〔    〕号", "doc_number missing from the profile")],
         issuer=issuer,
-        date=[Piece(chinese_date(profile.date))] if profile.date else
+        date=[Piece(format_date(profile.date))] if profile.date else
         [Piece("    年  月  日", "date missing from the profile")],
         notice_title=fill(words["notice_title"], title, issuer=issuer),
         addressees=profile.addressees or words["addressees"].format(level=profile.level),
@@ -176,13 +177,13 @@ def _prose_blocks(paragraphs: list[str], goals: list[Requirement], adapter: Adap
     count = 0
     for paragraph in paragraphs:
         norm = normalise(paragraph)
-        m = adapter.vocab.level2.match(norm)
+        heading = numbered(norm, ("cn_paren",))
         lead = ""
         rest = paragraph
-        if m:
+        if heading:
             count += 1
-            label = f"({to_chinese(count)})"
-            rest = paragraph[m.end():]
+            label = style("cn_paren").write(count)
+            rest = paragraph[heading.end:]
             stop = _run_in_end(rest)
             lead, rest = label + rest[:stop], rest[stop:]
             if not rest:
@@ -216,7 +217,7 @@ def _task_blocks(tasks: list[DraftTask], where: str) -> list[Block]:
             group = task.group
             groups += 1
             number = 0
-            blocks.append(Block("h2", [Piece(f"({to_chinese(groups)})"), Piece(group, reviews.get(group))],
+            blocks.append(Block("h2", [Piece(style("cn_paren").write(groups)), Piece(group, reviews.get(group))],
                                 where=where))
         continuation = task.title == previous_title
         previous_title = task.title
@@ -256,7 +257,7 @@ def _rows(source_rows: list[Task], links: dict[str, Task], drafted: dict[str, Dr
         if shared.group and shared.group != group:
             group = shared.group
             groups += 1
-            rows.append(Row(group=f"{to_chinese(groups)}、{group}", group_review=reviews.get(group)))
+            rows.append(Row(group=style("cn").write(groups) + group, group_review=reviews.get(group)))
         continuation = shared.title == previous
         previous = shared.title
         if not continuation:

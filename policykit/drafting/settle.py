@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from policykit.china.numerals import chinese_forms
 from policykit.drafting.adapt import Adapter, Piece, merge
-from policykit.drafting.numerals import chinese_forms
 from policykit.model import Deadline, Requirement
 
 

@@ -1,16 +1,20 @@
 """Cut a source plan's text into what the drafter reuses: title, preamble, sections, attachment title.
 
 Tasks come from the parsed ``Document``; the prose around them (总体目标, 保障措施)
-comes from the text as read.  ``split_source(doc)`` on the Mengzi plan gives the
-title "蒙自市贯彻落实…工作方案及重点工作任务清单", one preamble paragraph and the
-sections 总体目标 / 主要任务 (the tasks) / 保障措施.
+comes from the text as read, cut at the first-level headings (一、) of the parsed
+outline.  ``split_source(doc)`` on the Mengzi plan gives the title
+"蒙自市贯彻落实…工作方案及重点工作任务清单", one preamble paragraph and the sections
+总体目标 / 主要任务 (the tasks) / 保障措施.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
+from policykit.china.headings import Numbered, numbered
 from policykit.drafting.vocabulary import Vocabulary, vocabulary
 from policykit.model import Document
 from policykit.text import normalise, squeeze_spaces
@@ -41,7 +45,8 @@ def split_source(doc: Document, vocab: Vocabulary | None = None) -> SourceParts:
     vocab = vocab or vocabulary()
     lines = [line.strip() for line in (doc.text or "").splitlines()]
     norm = [normalise(line) for line in lines]
-    first = next((i for i, line in enumerate(norm) if _is_heading(line, vocab)), None)
+    headings = _headings(doc, norm)
+    first = min(headings, default=None)
     end = next((i for i, line in enumerate(norm) if vocab.attachment.match(line) and (first is None or i > first)),
                len(lines))
     attachment_title = _attachment_title(lines, norm, end, vocab)
@@ -55,18 +60,28 @@ def split_source(doc: Document, vocab: Vocabulary | None = None) -> SourceParts:
         line = lines[i]
         if not line:
             continue
-        m = vocab.level1.match(norm[i]) if _is_heading(norm[i], vocab) else None
-        if m:
-            heading = line[m.end():].strip()
+        if i in headings:
+            heading = line[headings[i].end:].strip()
             sections.append(Section(heading, tasks=bool(vocab.tasks_section.search(heading))))
         else:
             sections[-1].paragraphs.append(line)
     return SourceParts(_clean_title(title, vocab), preamble, sections, attachment_title)
 
 
-def _is_heading(line: str, vocab: Vocabulary) -> bool:
-    """A first-level heading line ("一、总体目标"), not a table row that starts like one."""
-    return bool(vocab.level1.match(line)) and "\t" not in line and len(line) <= MAX_HEADING
+def _headings(doc: Document, norm: list[str]) -> dict[int, Numbered]:
+    """The lines that open a section ("一、总体目标"), by index: the parsed outline's headings numbered
+    so (a document built without an outline: every line numbered so), not table rows that start like one."""
+    if doc.outline:
+        starts = list(accumulate((len(line) for line in (doc.text or "").splitlines(keepends=True)), initial=0))
+        candidates = {bisect_right(starts, item.span.start) - 1 for item in doc.outline if item.span}
+    else:
+        candidates = set(range(len(norm)))
+    out = {}
+    for i in sorted(candidates):
+        found = numbered(norm[i], ("cn",)) if 0 <= i < len(norm) else None
+        if found and "\t" not in norm[i] and len(norm[i]) <= MAX_HEADING:
+            out[i] = found
+    return out
 
 
 def _title_and_preamble(lines: list[str]) -> tuple[list[str], list[str]]:

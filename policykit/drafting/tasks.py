@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykit.china.headings import numbered
 from policykit.drafting.adapt import (
     Adapter,
     Piece,
@@ -98,9 +99,9 @@ def task_text(task: Task, vocab: Vocabulary) -> str:
     m = vocab.trailer.search(norm)
     if m:
         text, norm = text[:m.start()].rstrip(), norm[:m.start()].rstrip()
-    m = vocab.level3.match(norm)
-    if m:
-        text, norm = text[m.end():], norm[m.end():]
+    item = numbered(norm, ("arabic",))
+    if item:
+        text, norm = text[item.end:], norm[item.end:]
     title = squeeze_spaces(task.title)
     # "完善…责任制。按照…" repeats the title as a run-in heading; "完善…责任制,健全…" is a sentence.
     if title and text.startswith(title) and text[len(title):len(title) + 1] in ("", "。", "."):
@@ -113,11 +114,9 @@ def group_of(task: Task, vocab: Vocabulary) -> str:
     for step in reversed(task.path):
         step = squeeze_spaces(step)
         norm = normalise(step)
-        for pattern in (vocab.level1, vocab.level2):
-            m = pattern.match(norm)
-            if m:
-                step = step[m.end():]
-                break
+        heading = numbered(norm, ("cn", "cn_paren"))
+        if heading:
+            step = step[heading.end:]
         if step and step != task.title and not vocab.tasks_section.fullmatch(step.strip()):
             return step
     return ""

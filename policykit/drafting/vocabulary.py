@@ -16,18 +16,9 @@ class Vocabulary:
 
     protected_words: dict[str, tuple[str, ...]]
     level_words: tuple[str, ...]  # with {L} for the level: "{L}政府"
-    prefecture_levels: tuple[str, ...]  # 州, 市, 地区, 盟: how a prefecture's name ends
     prefecture_words: tuple[str, ...]  # with {P} for the prefecture's level: "省{P}"
     generic_unit: re.Pattern[str]
     basis: re.Pattern[str]  # 根据《…》《…》: group 1 is the run of titles
-    county_suffixes: tuple[str, ...]
-    prefecture_suffixes: tuple[str, ...]
-    province_suffixes: tuple[str, ...]
-    ethnic_groups: tuple[str, ...]
-    provinces: tuple[str, ...]
-    level1: re.Pattern[str]
-    level2: re.Pattern[str]
-    level3: re.Pattern[str]
     tasks_section: re.Pattern[str]
     attachment: re.Pattern[str]
     trailer: re.Pattern[str]
@@ -48,19 +39,10 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         protected_words={k: tuple(v) for k, v in adapt["protected_words"].items()},
         level_words=tuple(adapt["level_words"]),
-        prefecture_levels=tuple(adapt["prefecture_levels"]),
         prefecture_words=tuple(adapt["prefecture_words"]),
         generic_unit=re.compile(adapt["generic_unit"]),
         basis=re.compile("(?:" + "|".join(map(re.escape, adapt["basis_words"])) + ")"
                          r"((?:《[^《》\n]{1,120}》[、和及与]?)+)"),
-        county_suffixes=tuple(adapt["county_suffixes"]),
-        prefecture_suffixes=tuple(adapt["prefecture_suffixes"]),
-        province_suffixes=tuple(adapt["province_suffixes"]),
-        ethnic_groups=tuple(adapt["ethnic_groups"]),
-        provinces=tuple(adapt["provinces"]),
-        level1=re.compile(sections["level1"]),
-        level2=re.compile(sections["level2"]),
-        level3=re.compile(sections["level3"]),
         tasks_section=re.compile(sections["tasks"]),
         attachment=re.compile(sections["attachment"]),
         trailer=re.compile(sections["trailer"]),

@@ -5,7 +5,8 @@ The public entry points are ``policykit.requirements.extract_requirements`` and
 normalised text (one character for one, so positions are positions in the text
 as read):
 
-numerals (十五 → 15) → tokens (1名, 60%, 600:1; names cut out) → bounds (op,
-period, per) → scope (conditions, subjects) → assemble (one sentence at a time);
-deadlines on their own.  The vocabulary is ``policykit/data/requirements.toml``.
+tokens (1名, 60%, 600:1; names cut out) → bounds (op, period, per) → scope
+(conditions, subjects) → assemble (one sentence at a time); deadlines on their own.
+Numerals (十五 → 15) and dates are read by ``policykit.china``.  The vocabulary is
+``policykit/data/requirements.toml``.
 """

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from policykit.china.numerals import to_number
 from policykit.numbers.clauses import clause_start
-from policykit.numbers.numerals import to_number
 from policykit.numbers.reading import Reading, ends_with, starts_with, trim_modals
 from policykit.numbers.tokens import Token
 from policykit.numbers.vocab import Bound, Vocab

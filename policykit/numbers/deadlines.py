@@ -9,12 +9,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from policykit.numbers.numerals import CHINESE, to_number
+from policykit.china.dates import DAY, MONTH, YEAR, iso, year_value
+from policykit.china.numerals import CHINESE, to_number
 from policykit.numbers.vocab import load_deadline_words
 
-YEAR = r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
-MONTH = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})"
-DAY = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})"
 NUMBER = rf"(?P<n>\d+|{CHINESE})"
 
 
@@ -83,8 +81,7 @@ def read_deadlines(text: str, *, plan_date: str | None = None,
 
 def _year(text: str) -> int | None:
     """"2023" or "二〇二三" → 2023; None outside 1900–2100."""
-    digits = text if text.isdigit() else "".join(str(to_number(ch)) for ch in text)
-    year = int(digits) if digits.isdigit() else None
+    year = year_value(text)
     return year if year is not None and 1900 <= year <= 2100 else None
 
 
@@ -106,7 +103,7 @@ def _build(kind: str, m: re.Match[str], plan_date: str | None, period: dict[str,
         if not (has_lead or m.group("mark")):
             return None  # a date, not a deadline: 2023年5月6日
         month, day = to_number(m.group("m")), to_number(m.group("d"))
-        return FoundDeadline(start, end, _iso(year, month, day), None)
+        return FoundDeadline(start, end, iso(year, month, day), None)
     if kind == "month":
         if not (has_lead or m.group("mark")):
             return None
@@ -116,7 +113,7 @@ def _build(kind: str, m: re.Match[str], plan_date: str | None, period: dict[str,
         last = calendar.monthrange(year, month)[1]
         if m.group("mark") in ("前", "之前", "以前"):
             return FoundDeadline(start, end, (date(year, month, 1) - timedelta(days=1)).isoformat(), None)
-        return FoundDeadline(start, end, _iso(year, month, last), None)
+        return FoundDeadline(start, end, iso(year, month, last), None)
     if kind == "half":
         return FoundDeadline(start, end, f"{year}-06-30" if m.group("half") != "下半年" else f"{year}-12-31", None)
     if kind == "year_before":
@@ -137,16 +134,8 @@ def _day_no_year(m: re.Match[str], plan_date: str | None) -> FoundDeadline | Non
     written = re.search(r"((?:19|20)\d{2})\s*年[^。;\n]{0,40}$", m.string[:m.start()])
     if written:
         year = written.group(1)  # "从2021年4月20日起至6月30日": the year written just before
-    when = _iso(int(year), to_number(m.group("m")), to_number(m.group("d"))) if year else None
+    when = iso(int(year), to_number(m.group("m")), to_number(m.group("d"))) if year else None
     return FoundDeadline(start, end, when, None if when else m.string[start:end])
-
-
-def _iso(year: int, month: Any, day: Any) -> str | None:
-    """(2025, 6, 30) → "2025-06-30"; None for a date that does not exist (十三月)."""
-    try:
-        return date(year, int(month), int(day)).isoformat()
-    except (TypeError, ValueError):
-        return None
 
 
 def _within(m: re.Match[str], plan_date: str | None, period: dict[str, Any] | None) -> str | None:

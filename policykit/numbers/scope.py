@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
+from policykit.china.headings import numbered
 from policykit.numbers.clauses import clause_end, clause_start
 from policykit.numbers.reading import Reading, ends_with, starts_with, trim_modals
 from policykit.numbers.tokens import Token
 from policykit.numbers.vocab import Vocab
 
 SUBJECT_STOP = re.compile(r"[,;:。、”」』]|并|\s{2,}")
-LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[、\s]+)")
+_LIST_STYLES = ("cn", "cn_paren", "arabic", "arabic_paren")  # 一、 (一) 1. (1) before a subject
+_SEPARATORS = re.compile(r"[、\s]*")
 # "到2014年底公共交通出行分担率", "年底前农村…普及率": a deadline before a subject is not part of it
 LEADING_YEAR = re.compile(r"^(?:(?:到|至|于|截至|从)?\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:起|至|到)?"
                           r"|(?:到|至|于|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:年底|年末|底|末)?\s*(?:前|内)?"
@@ -167,15 +169,23 @@ def own_condition(s: str, r: Reading, vocab: Vocab) -> str | None:
     return s[cut:at + len(pre)].strip() or None
 
 
+def _list_marker(text: str) -> int:
+    """How long the list number or separators opening ``text`` are: "(一)强化…" → 3, "、 师生" → 2."""
+    item = numbered(text, _LIST_STYLES)
+    return item.end if item else _SEPARATORS.match(text).end()
+
+
 def _strip(text: str, vocab: Vocab) -> str:
     """Drop list markers, leading verbs and fillers, trailing modals and 要求/等: "开展联合检查" → "联合检查"."""
     changed = True
     while changed and text:
         changed = False
-        for rx in (LIST_MARKER, LEADING_YEAR):
-            m = rx.match(text)
-            if m and m.end():
-                text, changed = text[m.end():], True
+        skip = _list_marker(text)
+        if skip:
+            text, changed = text[skip:], True
+        m = LEADING_YEAR.match(text)
+        if m and m.end():
+            text, changed = text[m.end():], True
         word = starts_with(text, vocab.subject_strip_prefix)
         if word and not starts_with(text, vocab.subject_keep_prefix):
             text, changed = text[len(word):], True
@@ -308,5 +318,6 @@ def _label_before(s: str, r: Reading, vocab: Vocab) -> str | None:
     start = clause_start(s, r.bound_start)
     if start == 0 or s[start - 1] != ":":
         return None
-    label = _strip(LIST_MARKER.sub("", s[clause_start(s, start - 1):start - 1]), vocab)
+    clause = s[clause_start(s, start - 1):start - 1]
+    label = _strip(clause[_list_marker(clause):], vocab)
     return label or None

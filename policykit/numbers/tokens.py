@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from policykit.numbers.numerals import ARABIC, CHINESE, to_number
+from policykit.china.numerals import ARABIC, CHINESE, to_number
 from policykit.numbers.vocab import Vocab
 
 

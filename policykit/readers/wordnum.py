@@ -15,38 +15,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from policykit.china.numerals import digit_by_digit, to_chinese
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_DIGITS = "〇一二三四五六七八九"
-_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 
-def chinese_number(n: int, digits: str = _DIGITS, ten: str = "十", hundred: str = "百",
-                   thousand: str = "千", zero: str = "零") -> str:
-    """Counting form: 1 → "一", 10 → "十", 11 → "十一", 20 → "二十", 105 → "一百零五"."""
-    if n <= 0 or n >= 10000:
-        return str(n)
-    units = [(1000, thousand), (100, hundred), (10, ten)]
-    out: list[str] = []
-    rest = n
-    gap = False
-    for value, name in units:
-        d, rest = divmod(rest, value)
-        if d:
-            if gap:
-                out.append(zero)
-                gap = False
-            # 十一 not 一十一 when ten is the highest place
-            out.append(name if (value == 10 and d == 1 and not out) else digits[d] + name)
-        elif out:
-            gap = True
-    if rest:
-        if gap:
-            out.append(zero)
-        out.append(digits[rest])
-    return "".join(out)
+def _counting(legal: bool = False) -> Callable[[int], str]:
+    """Word's Chinese counting formats: 11 → "十一" (legal: "拾壹"); outside 1–9999 the digits."""
+    return lambda n: to_chinese(n, legal=legal) if 0 < n < 10000 else str(n)
 
 
 def _enclosed(first: int, last_n: int) -> Callable[[int], str]:
@@ -75,14 +54,14 @@ FORMATS: dict[str, Callable[[int], str]] = {
     "decimalEnclosedCircleChinese": _enclosed(0x2460, 20),
     "decimalEnclosedParen": _enclosed(0x2474, 20),  # ⑴
     "decimalEnclosedFullstop": _enclosed(0x2488, 20),  # ⒈
-    "chineseCounting": chinese_number,
-    "chineseCountingThousand": chinese_number,
-    "japaneseCounting": chinese_number,
-    "taiwaneseCounting": chinese_number,
-    "taiwaneseCountingThousand": chinese_number,
-    "chineseLegalSimplified": lambda n: chinese_number(n, _LEGAL_DIGITS, "拾", "佰", "仟"),
-    "ideographDigital": lambda n: "".join(_DIGITS[int(c)] for c in str(n)),
-    "taiwaneseDigital": lambda n: "".join(_DIGITS[int(c)] for c in str(n)),
+    "chineseCounting": _counting(),
+    "chineseCountingThousand": _counting(),
+    "japaneseCounting": _counting(),
+    "taiwaneseCounting": _counting(),
+    "taiwaneseCountingThousand": _counting(),
+    "chineseLegalSimplified": _counting(legal=True),
+    "ideographDigital": digit_by_digit,
+    "taiwaneseDigital": digit_by_digit,
     "ideographTraditional": lambda n: _STEMS[(n - 1) % 10],  # 甲乙丙丁
     "ideographZodiac": lambda n: _BRANCHES[(n - 1) % 12],  # 子丑寅卯
     "lowerLetter": _letters("abcdefghijklmnopqrstuvwxyz"),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from policykit.china.dates import is_date, parse_date
+from policykit.china.headings import numbered
+from policykit.china.places import region_in
 from policykit.model import Meta
 from policykit.structure.data import load
 from policykit.structure.lines import Line
@@ -23,11 +25,6 @@ _VALUE_TRIM = " \t|•·"
 _FURNITURE = re.compile("|".join(_VOCAB["furniture"]))
 _TITLE_WORDS = re.compile("|".join(map(re.escape, _VOCAB["title_words"])))
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_DATE_CN = re.compile(r"([0-9〇零○一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
-                      r"\s*([0-9一二三四五六七八九十]{1,3})\s*日")
-_DATE_ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,12}\s*[〔\[(【]\s*\d{4}\s*[〕\])】]\s*\d{1,4}\s*号")
 _PERIOD = re.compile(r"(\d{4})\s*(?:年)?\s*[-—~至到]+\s*(\d{4})\s*年")
 _REFERENCE = re.compile(r"《[^《》\n]{1,120}》")
@@ -100,34 +97,6 @@ def _field(fields: dict[str, str], key: str) -> str | None:
     return None
 
 
-def parse_date(text: str) -> str | None:
-    """``"2023年5月6日"`` / ``"二〇二三年五月六日"`` / ``"2023-05-09"`` → ``"2023-05-06"`` ISO."""
-    text = norm(text)
-    m = _DATE_CN.search(text)
-    if m:
-        year = int(m.group(1)) if m.group(1).isdigit() else int("".join(c if c.isdigit() else str(_CN_DIGITS[c]) for c in m.group(1)))
-        parts = (year, _cn_small(m.group(2)), _cn_small(m.group(3)))
-    else:
-        m = _DATE_ISO.search(text)
-        if not m:
-            return None
-        parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    year, month, day = parts
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _cn_small(text: str) -> int:
-    """``"十二"`` → 12, ``"5"`` → 5 (months and days)."""
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return _CN_DIGITS.get(text, 0)
-
-
 def _date_line(lines: list[Line], fields: dict[str, str]) -> str | None:
     """The first line that is only a date (the signing date under a notice); field values do not count."""
     values = {norm(v).strip() for v in fields.values()}
@@ -135,7 +104,7 @@ def _date_line(lines: list[Line], fields: dict[str, str]) -> str | None:
         text = ln.norm.strip()
         if text in values:
             continue
-        if 8 <= len(text) <= 16 and (_DATE_CN.fullmatch(text) or _DATE_ISO.fullmatch(text)):
+        if 8 <= len(text) <= 16 and is_date(text):
             return parse_date(text)
     return None
 
@@ -156,7 +125,7 @@ def _first_line(lines: list[Line], fields: dict[str, str]) -> str | None:
             text = text + _title_trim(after.raw)  # a title broken after 关于 ("省人民政府关于" / "进一步…的若干意见")
         if (text and text.rstrip(":：") not in ALL_FIELDS and text not in values and not parse_date(text)
                 and not _FURNITURE.search(ln.norm) and not _FIELD_RE.search(ln.norm)
-                and "。" not in norm(text) and not norm(text).endswith(":") and not _NOT_TITLE.match(norm(text))
+                and "。" not in norm(text) and not norm(text).endswith(":") and not _not_title(norm(text))
                 and not _FURNITURE.search(norm(text)) and norm(text).count(",") < 3
                 and not _DOC_NUMBER.fullmatch(norm(text).strip())):
             candidates.append(text)
@@ -165,7 +134,9 @@ def _first_line(lines: list[Line], fields: dict[str, str]) -> str | None:
     return (titled or [t for t in candidates if len(t) >= 6] or [None])[0]
 
 
-_NOT_TITLE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}(?:、|\.(?!\d))|\(\d{1,3}\)|附\s*件)")
+def _not_title(text: str) -> bool:
+    """An item of a list ("一、…", "(一)…", "2.…", "(1)…") or an attachment line ("附件:…")."""
+    return bool(numbered(text, ("cn", "cn_paren", "arabic", "arabic_paren")) or re.match(r"\s*附\s*件", text))
 
 
 def _title_trim(raw: str) -> str:
@@ -217,18 +188,11 @@ def _issuer_from_title(title: str | None) -> str | None:
     return title[:m.end(1)].strip() if m else None
 
 
-@lru_cache(maxsize=1)
-def _regions() -> dict:
-    return load("regions")
-
-
 def region_of(*names: str | None) -> dict[str, str | None]:
     """The place an issuer or title names: ``region_of("蒙自市人民政府办公室")`` → 云南省 / 红河… / 蒙自市.
 
-    The four keys of a region; ``policykit.places.region_in`` also gives its code and evidence.
+    The four keys of a region; ``policykit.china.places.region_in`` also gives its code and evidence.
     """
-    from policykit.places import region_in
-
     got = region_in(issuer=" ".join(n for n in names if n))
     return {k: got[k] for k in ("province", "prefecture", "county", "level")}
 
@@ -274,8 +238,6 @@ def read_meta(text: str, lines: list[Line], given_fields: dict[str, str]) -> Met
     issuer = (_field(fields, "issuer") or _issuer_from_title(title)
               or next(filter(None, (_source_issuer(fields.get(n)) for n in SOURCE_FIELDS)), None)
               or _signature_issuer(lines, signed))
-    from policykit.places import region_in
-
     region = region_in(issuer=issuer, title=title, fields=fields, text=text, number=number)
     period = period_of(title, text[:3000])
     return Meta(title=title, issuer=issuer, doc_number=number, published=published, signed=signed,
@@ -292,27 +254,3 @@ def _doc_number(lines: list[Line]) -> str | None:
             if not re.search(r"》\s*\(?\s*$", ln.norm[:m.start()]):
                 return ln.raw[m.start():m.end()]
     return None
-
-
-@lru_cache(maxsize=1)
-def _peoples() -> str:
-    """A regex for the peoples an autonomous place names: "哈尼族彝族"."""
-    names = "|".join(sorted(_regions()["ethnic"], key=len, reverse=True))
-    return rf"(?:(?:{names})族)+"
-
-
-def doc_level_region(region: dict[str, str | None]) -> tuple[str | None, str | None]:
-    """The prefix a document's own units carry, and its short place name.
-
-    ``{"county": "青浦区"}`` → ("区", "青浦"); ``{"prefecture": "红河哈尼族彝族自治州"}`` → ("州", "红河").
-    """
-    place = region.get("county") or region.get("prefecture") or region.get("province")
-    if not place:
-        return None, None
-    if place.endswith("自治区"):  # 广西壮族自治区: its units say 自治区
-        return "自治区", re.sub(_peoples() + "$", "", place[:-3])
-    place = re.sub(_peoples() + "自治(?=[州县旗]$)", "", place)  # 红河哈尼族彝族自治州 → 红河州
-    for suffix in ("特别行政区", "新区", "县", "区", "市", "旗", "州", "省"):
-        if place.endswith(suffix) and len(place) > len(suffix):
-            return suffix[-1], place[: -len(suffix)]
-    return None, place

@@ -1,11 +1,12 @@
-"""Heading numbering: 一、 / (一) / 1. 1、 / (1) / ① / 第一章, and headings that run into their body."""
+"""Headings: numbered lines (一、 / (一) / 1. 1、 / (1) / ① / 第一章, the styles of
+``policykit.china.headings``), Word heading styles, and headings that run into their body."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from policykit.china.headings import numbered
 from policykit.structure.data import load
 
 
@@ -22,30 +23,22 @@ class Heading:
     body_start: int
 
 
-@lru_cache(maxsize=1)
-def _styles() -> list[tuple[str, re.Pattern[str]]]:
-    return [(s["name"], re.compile(s["pattern"])) for s in load("headings")["style"]]
-
-
 def match_heading(norm: str) -> Heading | None:
     """A normalised line → its Heading, or None.
 
     >>> match_heading("1.完善校园安全管理责任制。按照要求…").title
     '完善校园安全管理责任制'
     """
-    for name, pattern in _styles():
-        m = pattern.match(norm)
-        if not m:
-            continue
-        rest = norm[m.end():]
-        if not rest.strip():
-            return None  # a number alone ("1.") is not a heading
-        title, body_start = split_title(rest)
-        lead_ws = len(rest) - len(rest.lstrip())
-        start = m.end() + lead_ws
-        return Heading(name, m.group(1), title, rest[body_start:].strip(), start, start + len(title),
-                       m.end() + body_start)
-    return None
+    found = numbered(norm)
+    if found is None:
+        return None
+    rest = norm[found.end:]
+    if not rest.strip():
+        return None  # a number alone ("1.") is not a heading
+    title, body_start = split_title(rest)
+    start = found.end + len(rest) - len(rest.lstrip())
+    return Heading(found.style.name, found.number, title, rest[body_start:].strip(), start, start + len(title),
+                   found.end + body_start)
 
 
 def match_dated_item(norm: str, expected: int) -> Heading | None:

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from policykit.china.dates import parse_date
 from policykit.model import OutlineItem, Span
 from policykit.structure import assign
 from policykit.structure.assign import Assignment, Piece
 from policykit.structure.data import load
 from policykit.structure.lines import Line
-from policykit.structure.meta import parse_date
 from policykit.structure.outline import (
     Heading,
     LevelStack,

@@ -63,7 +63,7 @@ _ZONES = ("新区", "开发区", "高新区", "园区", "经开区", "示范区"
 
 def _known_place(region: str) -> bool:
     """A division the gazetteer holds (蒙自市, 红河州, 襄樊市) or a zone (长沙高新区): "保证完成市" is none."""
-    from policykit.places import gazetteer
+    from policykit.china.places import gazetteer
 
     if region.startswith("中共") and len(region) > 3:  # 中共蒙自市委员会: the party's, the place is 蒙自市
         region = region[2:]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policykit.china.levels import unit_prefixes
 from policykit.datafiles import bundled, user_file
 from policykit.errors import InputError
 from policykit.text import normalise as normalise_punct
@@ -170,7 +171,8 @@ def _endings(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
 def build(data: dict[str, Any], path: str = "units.toml") -> Registry:
     """Registry data (the parsed TOML) → lookup tables; a name listed under two functions is an error."""
     lv = data.get("levels", {})
-    levels = sorted(lv.get("prefixes", []), key=len, reverse=True)
+    # the administrative levels (policykit.china.levels) and any a user's file adds
+    levels = sorted(dict.fromkeys([*lv.get("prefixes", []), *unit_prefixes()]), key=len, reverse=True)
     functions: dict[str, Function] = {}
     explicit: dict[str, Alias] = {}
     derived: dict[str, Alias] = {}

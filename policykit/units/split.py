@@ -198,7 +198,7 @@ def _places_prefix(reg: Registry, s: str, rev: list[Segment]) -> list[Segment]:
     """A place written right before a name is where the unit sits, not a unit of its own:
     "房山区张坊镇综合行政执法队" is one unit, not 房山区 + 张坊镇 + 综合行政执法队.
     (``rev`` runs from the last segment to the first, as ``segment`` builds it.)"""
-    from policykit.places import gazetteer
+    from policykit.china.places import gazetteer
 
     segs = rev[::-1]
     out: list[Segment] = []

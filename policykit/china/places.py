@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-LEVELS = ("province", "prefecture", "county")
+from policykit.china.levels import DIVISION_TIERS, endings, level_of
+from policykit.datafiles import bundled
+from policykit.text import normalise, simplify
+
 _OUTSIDE = ("71", "81", "82")
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
-_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "林区", "特区", "地区", "新区", "省", "市", "县",
-             "区", "旗", "盟", "州")
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class Gazetteer:
 
     def chain(self, div: Division) -> dict[str, Division | None]:
         """``{"province": …, "prefecture": …, "county": …}`` for a division."""
-        out: dict[str, Division | None] = {k: None for k in LEVELS}
+        out: dict[str, Division | None] = {k: None for k in DIVISION_TIERS}
         out[div.level] = div
         if div.level == "county":
             out["prefecture"] = self.by_code.get(div.code[:4] + "00")
@@ -103,25 +105,69 @@ class Gazetteer:
         return out
 
 
-def _peoples_re() -> re.Pattern[str]:
-    from policykit.structure.data import load
+def province_names() -> list[str]:
+    """Every provincial name in full: 北京市 … 云南省 … 新疆维吾尔自治区, 台湾省, 香港特别行政区."""
+    return [d.name for d in gazetteer().by_code.values() if d.level == "province"]
 
-    names = "|".join(sorted(load("regions")["ethnic"], key=len, reverse=True))
-    return re.compile(rf"(?:(?:{names})族)+")
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    """``data/places.toml``: the peoples, the provinces' 文号 characters, how region_in weighs evidence."""
+    return bundled("places.toml")
+
+
+@lru_cache(maxsize=1)
+def _people_names() -> str:
+    """The peoples as one alternation, longest first: "柯尔克孜|…|哈尼|…|彝"."""
+    return "|".join(sorted(_data()["ethnic"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def peoples() -> re.Pattern[str]:
+    """The peoples an autonomous place names, as one run: "哈尼族彝族" in 红河哈尼族彝族自治州."""
+    return re.compile(rf"(?:(?:{_people_names()})族)+")
+
+
+def written_name(name: str) -> str:
+    """A division as texts write it, without its peoples: 红河哈尼族彝族自治州 → 红河州, 金平苗族瑶族傣族自治县
+    → 金平县, 鄂温克族自治旗 → 鄂温克旗 (named after its people); other names as they are."""
+    m = re.match(rf"^(.*?)({peoples().pattern})自治(州|县|旗)$", name)
+    if not m:
+        return name
+    stem = m.group(1) or re.match(_people_names(), m.group(2)).group(0)  # type: ignore[union-attr]
+    return stem + m.group(3) if len(stem) >= 2 else name
+
+
+def _region_stems(name: str) -> list[str]:
+    """An autonomous region's name without 自治区 and its people: 广西壮族自治区 → [广西]; 新疆维吾尔自治区,
+    whose people is written without 族 → [新疆维吾尔, 新疆]; 西藏自治区 → [西藏]."""
+    stem = peoples().sub("", name[:-3])
+    bare = re.sub(rf"(?:{_people_names()})$", "", stem)
+    return [stem, bare] if bare != stem and len(bare) >= 2 else [stem]
+
+
+def short_name(name: str, tier: str) -> str:
+    """A division's name without its level word: 建水县 → 建水, 红河哈尼族彝族自治州 → 红河, 广西壮族自治区 →
+    广西, 新疆维吾尔自治区 → 新疆, 上海市 → 上海.  A name that would keep one character stays whole (沙县)."""
+    if name.endswith("自治区") and tier == "province":
+        stem = _region_stems(name)[-1]
+        return stem if len(stem) >= 2 else name
+    name = written_name(name)
+    for ending in endings(tier):
+        if name.endswith(ending) and len(name) - len(ending) >= 2:
+            return name[:-len(ending)]
+    return name
 
 
 def short_forms(name: str, level: str) -> list[str]:
     """Other ways a division is written: 红河哈尼族彝族自治州 → 红河州; 关岭布依族苗族自治县 → 关岭县."""
     out = []
-    peoples = _peoples_re()
-    m = re.match(rf"^(.+?){peoples.pattern}自治(州|县|旗)$", name)
-    if m and len(m.group(1)) >= 2:
-        out.append(m.group(1) + m.group(2))
+    if written_name(name) != name:
+        out.append(written_name(name))
     if level == "province" and name.endswith("省") and len(name) >= 3:
         out.append(name[:-1])  # 山西: read whole, so "山西吉县" is 吉县, not 西吉县
     if name.endswith("自治区"):
-        stem = peoples.sub("", name[:-3])
-        out.append(stem)
+        out += _region_stems(name)
     return out
 
 
@@ -149,25 +195,102 @@ def gazetteer() -> Gazetteer:
 # ---------------------------------------------------------------------------
 # where a document comes from
 
+_REGION_KEYS = ("province", "prefecture", "county", "level", "code", "evidence", "confidence")
+
+
+@dataclass(frozen=True, eq=False)
+class Region(Mapping[str, Any]):
+    """Where a document comes from (``meta.region``): ``Region(province="云南省", prefecture="红河哈尼族彝族自治州",
+    county="蒙自市", level="county", code="532503", evidence="issuer: 蒙自市", confidence=1.0)``.
+
+    ``level`` is the tier of the deepest division known (county, prefecture, province); ``code`` its
+    行政区划代码; ``ambiguous`` the name that could not be settled (朝阳区 with no province named).
+    It reads like the JSON object it is written as (``region["county"]``, ``region.get("code")``);
+    ``to_dict()`` is that object: the seven keys, and ``ambiguous`` only when set.
+    """
+
+    province: str | None = None
+    prefecture: str | None = None
+    county: str | None = None
+    level: str | None = None
+    code: str | None = None
+    evidence: str | None = None
+    confidence: float = 0.0
+    ambiguous: str | None = None
+
+    @classmethod
+    def of(cls, gz: Gazetteer, div: Division, evidence: str, confidence: float,
+           ambiguous: str | None = None) -> Region:
+        """A division with the ones above it; under a municipality (上海市青浦区) no prefecture."""
+        chain = gz.chain(div)
+        names = {tier: d.name if d else None for tier, d in chain.items()}
+        if div.province_code in MUNICIPALITIES:
+            names["prefecture"] = None
+        return cls(**names, level=div.level, code=div.code, evidence=evidence, confidence=confidence,
+                   ambiguous=ambiguous)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Region:
+        """The JSON object back (keys it does not know are left out): ``Region.from_dict({"county": "青浦区"})``."""
+        if isinstance(data, Region):
+            return data
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in (data or {}).items() if k in known and v is not None})
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"province": …, "prefecture": …, "county": …, "level": …, "code": …, "evidence": …, "confidence": …}``."""
+        out = {k: getattr(self, k) for k in _REGION_KEYS}
+        if self.ambiguous:
+            out["ambiguous"] = self.ambiguous
+        return out
+
+    def __getitem__(self, key: str) -> Any:
+        return self.to_dict()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.to_dict())
+
+    def __len__(self) -> int:
+        return len(self.to_dict())
+
+    @property
+    def place(self) -> str | None:
+        """The deepest division named: the county, else the prefecture, else the province."""
+        return self.county or self.prefecture or self.province
+
+    def own_level(self) -> tuple[str | None, str | None]:
+        """The prefix the document's own units carry, and its short place name.
+
+        青浦区 → ("区", "青浦"); 红河哈尼族彝族自治州 (no county) → ("州", "红河"); 金平苗族瑶族傣族自治县 →
+        ("县", "金平"); 广西壮族自治区 → ("自治区", "广西"); nothing known → (None, None).
+        """
+        tier = "county" if self.county else "prefecture" if self.prefecture else "province"
+        place = self.place
+        if not place:
+            return None, None
+        level = level_of(place, tier)
+        if level is None:
+            return None, place
+        return level.prefix, short_name(place, tier)
+
+
 @lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
-    """``[places]`` of structure_regions.toml: weights, the fields and body words read."""
-    from policykit.structure.data import load
-
-    conf = dict(load("regions")["places"])
+    """``[places]`` of places.toml: weights, the fields and body words read."""
+    conf = dict(_data()["places"])
     conf["body_re"] = re.compile(conf["body_after"])
     return conf
 
 
 def region_in(*, issuer: str | None = None, title: str | None = None, fields: dict[str, str] | None = None,
               text: str = "", number: str | None = None, head_chars: int = 400,
-              text_chars: int = 4000) -> dict[str, Any]:
+              text_chars: int = 4000) -> Region:
     """The region a document comes from, at the deepest level its evidence supports.
 
-    Returns province / prefecture / county (official full names), ``level``, ``code`` (the deepest
-    division's 行政区划代码), ``evidence`` (what decided it) and ``confidence`` (0–1).  A name that
-    is several divisions (朝阳区) is settled by the other places named; when nothing settles it,
-    the region stops at the level all readings share and ``ambiguous`` names it.
+    A ``Region``: province / prefecture / county (official full names), ``level`` (the tier of the
+    deepest), ``code`` (its 行政区划代码), ``evidence`` (what decided it) and ``confidence`` (0–1).  A
+    name that is several divisions (朝阳区) is settled by the province or prefecture named with it;
+    when nothing settles it, ``ambiguous`` names it and the confidence halves.
     """
     gz = gazetteer()
     sources: list[tuple[str, str]] = []
@@ -181,12 +304,10 @@ def region_in(*, issuer: str | None = None, title: str | None = None, fields: di
     if text:
         sources.append(("head", text[:head_chars]))
         sources.append(("text", text[head_chars:text_chars]))
-    from policykit.structure.textnorm import norm  # simplified characters, same offsets
-
     hits: list[tuple[str, Hit]] = []
     body_before: set[int] = set()  # ids of hits written right before a body word (人民政府, 办公室 …)
     for where, src in sources:
-        normed = norm(src)
+        normed = simplify(normalise(src))  # 紅河州 → 红河州, offsets kept
         for h in gz.find(normed):
             if all(d.level == "province" and h.name == d.name[:-1] for d in h.divisions):
                 continue  # 山西 alone: read so that "山西吉县" is not 西吉县, but it says nothing itself
@@ -196,56 +317,30 @@ def region_in(*, issuer: str | None = None, title: str | None = None, fields: di
     if not hits:
         return _by_number(gz, number)
     score: dict[str, float] = defaultdict(float)  # division code → weight of direct mentions
-    first: dict[str, str] = {}
     for where, h in hits:
         share = _words()["weights"][where] / len(h.divisions)
         for d in h.divisions:
             score[d.code] += share
-            first.setdefault(d.code, f"{where}: {h.name}")
     strong = [(where, h) for where, h in hits if where in ("issuer", "title", "field")]
     # the document's own place: the deepest one named where the document names itself
     own = _own_place(gz, strong, score, body_before)
     if own is None:
         own = _most_named(gz, hits, score)
     if own is None:
-        return _empty()
+        return Region()
     div, evidence, ambiguous = own
-    chain = gz.chain(div)
-    out = _empty()
-    for level in LEVELS:
-        d = chain[level]
-        out[level] = d.name if d else None
-    if div.province_code in MUNICIPALITIES:  # 上海市青浦区: no prefecture between
-        out["prefecture"] = None
-    out["level"] = div.level
-    out["code"] = div.code
-    out["evidence"] = evidence
-    out["confidence"] = round(min(1.0, score[div.code] / 6.0) * (0.5 if ambiguous else 1.0), 2)
-    if ambiguous:
-        out["ambiguous"] = ambiguous
-    return out
+    confidence = round(min(1.0, score[div.code] / 6.0) * (0.5 if ambiguous else 1.0), 2)
+    return Region.of(gz, div, evidence, confidence, ambiguous)
 
 
-def _by_number(gz: Gazetteer, number: str | None) -> dict[str, Any]:
+def _by_number(gz: Gazetteer, number: str | None) -> Region:
     """No place named anywhere: the province a 文号 opens with (青政办〔2023〕28号 → 青海省), if any."""
-    from policykit.structure.data import load
-    from policykit.structure.textnorm import norm
-
-    out = _empty()
     if not number:
-        return out
-    m = re.match(r"^\s*(内蒙|[\u4e00-\u9fff])(?:政|府)(?:办|发|函|字)?", norm(number))
-    prov = load("regions")["number_prefixes"].get(m.group(1)) if m else None
+        return Region()
+    m = re.match(r"^\s*(内蒙|[\u4e00-\u9fff])(?:政|府)(?:办|发|函|字)?", simplify(normalise(number)))
+    prov = _data()["number_prefixes"].get(m.group(1)) if m else None
     divs = [d for d in gz.lookup(prov or "") if d.level == "province"]
-    if divs:
-        out.update(province=divs[0].name, level="province", code=divs[0].code,
-                   evidence=f"文号: {number.strip()}", confidence=0.3)
-    return out
-
-
-def _empty() -> dict[str, Any]:
-    return {"province": None, "prefecture": None, "county": None, "level": None, "code": None,
-            "evidence": None, "confidence": 0.0}
+    return Region.of(gz, divs[0], f"文号: {number.strip()}", 0.3) if divs else Region()
 
 
 def _strip_party(text: str) -> str:

@@ -120,7 +120,7 @@ def _generic_by_ending(reg: Registry, raw: str, c: Cleaned) -> Unit | None:
 
 def _division(reg: Registry, raw: str, c: Cleaned) -> Unit | None:
     """"哈尔滨市", "五华区" alone in a list or a table's row: that division's government."""
-    from policykit.places import gazetteer
+    from policykit.china.places import gazetteer
 
     name = c.compared
     if len(name) < 3 or "人民政府" not in reg.functions or not gazetteer().lookup(name):

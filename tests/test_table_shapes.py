@@ -118,6 +118,10 @@ KNOWN = {
     ("taiyuan_investment_targets_space_table_2013", "spaced"),
     ("taiyuan_investment_targets_space_table_2013", "pipe"),
     ("taiyuan_investment_targets_space_table_2013", "markdown"),
+    # units one a line under 主要责任单位 | 责任单位 with no row number: the original's later rows take a
+    # unit for their title; joined by spaces, that title cannot be told from the unit columns
+    ("guangdong_children_plan_duty_table_2014", "spaced"),
+    ("guangdong_women_plan_duty_table_2014", "spaced"),
 }
 
 

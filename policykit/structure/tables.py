@@ -100,6 +100,10 @@ def column_role(header: str, exact: bool = False, slack: int | None = None) -> s
     for word, role in _column_words():
         if word == text or (not exact and word in text and (slack is None or len(text) - len(word) <= slack)):
             return role
+    if not exact and text.endswith(("单位", "部门")):  # "责任主体与协同单位": a unit column however long
+        for word, role in _column_words():
+            if word in text and role in UNIT_ROLES:
+                return role
     return None
 
 
@@ -361,8 +365,13 @@ def _flat_header(cells: list[_FlatCell], i: int) -> tuple[list[str | None], int]
 
 
 def _flat_role(text: str) -> str | None:
-    """A flattened cell's column role: the header word itself, or a short cell around it."""
-    return column_role(text, exact=not _short(text), slack=3)
+    """A flattened cell's column role: the header word itself, or a short cell around it; a cell
+    about progress or notes ("1-10月推进情况") is a column not read, however it is dated."""
+    role = column_role(text, exact=not _short(text), slack=3)
+    flat = "".join(text.split())
+    if role is None and 0 < len(flat) <= 12 and not re.search(r"[。,;:!?、]", flat) and column_role(text) == "ignore":
+        return "ignore"
+    return role
 
 
 def _wordy_header(text: str) -> bool:
@@ -396,8 +405,22 @@ def _flat_rows(body: list[_FlatCell], roles: list[str | None], at_end: bool, lin
 
     # no number column but a deadline column last: a row ends at its deadline cell
     by_deadline = first != "number" and roles[-1] == "deadline"
+    # no number column and unit columns last ("领域 | 主要目标 | 主要责任单位 | 责任单位", one cell a
+    # line): a row ends where its unit cells do, the next words being no unit
+    by_units = first != "number" and not by_deadline and roles[-1] in UNIT_ROLES
+    from policykit.structure.textgrid import looks_unit
+
     for cell in body:
         h = match_heading(cell.norm)
+        if by_units and not (h is not None and h.style in GROUP_STYLES):
+            if h is not None and cur and not looks_unit(cur[-1].text):
+                close(False)  # "2.降低儿童死亡率": a new field while the last row waits for its units
+                cur = []
+            elif cur and looks_unit(cur[-1].text) and not looks_unit(cell.text):
+                close(False)
+                cur = []
+            cur.append(cell)
+            continue
         starts_row = (re.match(r"^\s*\d{1,3}\s*$", cell.norm) if first == "number"
                       else h is not None and h.style in ("arabic", "arabic_paren"))
         if by_deadline and not (h is not None and h.style in GROUP_STYLES):
@@ -420,6 +443,15 @@ def _flat_rows(body: list[_FlatCell], roles: list[str | None], at_end: bool, lin
             cur.append(cell)
     close(True)
     return rows
+
+
+def _misplaced(parts: list[list[Piece]], roles: list[str | None]) -> bool:
+    """Cells taken in order would put words that are no unit names into a unit column: a cell is
+    missing in the middle of the row, not at its cut-off end."""
+    from policykit.structure.textgrid import looks_unit
+
+    return any(role in UNIT_ROLES and not looks_unit("".join(p.text for p in part))
+               for role, part in zip(roles, parts, strict=False))
 
 
 def _flat_row(cells: list[_FlatCell], first: str | None, rest: list[str | None], truncated_ok: bool,
@@ -445,13 +477,26 @@ def _flat_row(cells: list[_FlatCell], first: str | None, rest: list[str | None],
         rest = [r for r in rest if r != "title"]
     short = len(merged) < len(rest)
     empty: set[str] = set()
-    if len(merged) != len(rest) and merged and not (short and truncated_ok):
+    if len(merged) != len(rest) and merged and (not (short and truncated_ok) or _misplaced(merged, rest)):
         from policykit.structure.textgrid import share_cells
 
         runs = share_cells(["".join(p.text for p in part) for part in merged], rest)
         merged = [[p for part in merged[a:b] for p in part] for a, b in runs]
         empty = {r for r, part in zip(rest, merged, strict=False) if r and not part}
-    for role, part in zip(rest, merged, strict=False):
+    roles_parts = list(zip(rest, merged, strict=False))
+    lead_at = next((k for k, (r, _) in enumerate(roles_parts) if r == "lead"), None)
+    if first != "number" and lead_at is not None and lead_at + 1 < len(roles_parts) \
+            and roles_parts[lead_at + 1][0] in ("co", "responsible") and len(roles_parts[lead_at][1]) > 1 and not roles_parts[lead_at + 1][1]:
+        # units one a line under 主要责任单位 | 责任单位: the first leads, the others are the next column's
+        lead_part = roles_parts[lead_at][1]
+        roles_parts[lead_at] = ("lead", lead_part[:1])
+        roles_parts[lead_at + 1] = (roles_parts[lead_at + 1][0], lead_part[1:])
+    elif first != "number" and lead_at is not None and lead_at + 1 < len(roles_parts) \
+            and roles_parts[lead_at + 1][0] in ("co", "responsible") and not roles_parts[lead_at][1] and len(roles_parts[lead_at + 1][1]) >= 1 and "lead" not in out:
+        co_part = roles_parts[lead_at + 1][1]  # a row's one unit line: the 主要责任单位 column's
+        roles_parts[lead_at] = ("lead", co_part[:1])
+        roles_parts[lead_at + 1] = (roles_parts[lead_at + 1][0], co_part[1:])
+    for role, part in roles_parts:
         if role and role != "ignore" and part:
             out.setdefault(role, []).extend(part)
     end_line = lines[cells[-1].lines[-1]]

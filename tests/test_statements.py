@@ -84,7 +84,7 @@ def test_no_assignment_where_no_unit_is_given_a_duty(sentence):
     # units people are drawn from take part
     ("县学安委从城管、交警、教育等部门抽调精干人员，对学校周边开展整治。", [(["县学安委"], ["城管、交警、教育"], False)]),
     # units charged with a responsibility
-    ("全面压实市、县两级学安委成员单位防溺水工作责任。", [([], ["市、县两级学安委成员单位"], False)]),
+    ("全面压实市、县两级学安委成员单位防溺水工作责任。", [(["市、县两级学安委成员单位"], [], False)]),
     ("强化行业部门监管责任、生产经营单位主体责任。", [([], ["行业部门", "生产经营单位"], False)]),
     # a dated opener before a later clause reports
     ("为整治河道，近期县生态环境局联合县法院、县水利局等多部门开展联合执法。",

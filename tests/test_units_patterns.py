@@ -348,3 +348,23 @@ def test_party_offices_after_会同_联合_协同_are_whole(text, expected):
 ])
 def test_list_end_reads_the_whole_last_name_of_a_list_in_a_sentence(sentence, start, names):
     assert sentence[start:list_end(sentence, start)] == names
+
+
+@pytest.mark.parametrize(("raw", "names"), [
+    # a level written alone shares the next name's ending: one collective
+    ("各州、市人民政府", ["各州、市人民政府"]),
+    ("各县、区人民政府,宿迁经济开发区", ["各县、区人民政府", "宿迁经济开发区"]),
+    ("省、中直负有安全生产监管职责的部门", ["省、中直负有安全生产监管职责的部门"]),
+    # an ending written alone shares the name before it
+    ("盟有关部、委、办、局", ["盟有关部、委、办、局"]),
+    # but two whole names stay two
+    ("各乡镇、水务局", ["各乡镇", "水务局"]),
+    ("各区、县级市", ["各区", "县级市"]),
+    # a cell's numbering and a scope word are not part of the list
+    ("一、哈尔滨市", ["哈尔滨市"]),
+    ("全县各镇、各部门", ["各镇", "各部门"]),
+])
+def test_levels_and_endings_written_once_are_shared(raw, names):
+    from policykit.units import parse_unit_list
+
+    assert [u.name for u in parse_unit_list(raw, 0)] == names

@@ -269,6 +269,31 @@ def _trim_edges(reg: Registry, parts: list[tuple[Cleaned, Segment]]) -> list[tup
     return parts
 
 
+_LEVEL_ONLY = re.compile(r"各?[省市县区州旗盟]")
+_SHARES_END = re.compile(r"^(?:[省市县区州旗盟]|中直|省直|市直|县直).*(?:人民政府|政府|部门|单位)$")
+_SUFFIX_ONLY = re.compile(r"[委办局部厅室处科]")
+
+
+def _join_levels(reg: Registry, text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"各州、市人民政府", "省、中直负有…的部门": a level written alone shares the next name's ending,
+    one collective; "盟有关部、委、办、局": an ending written alone shares the name before it."""
+    out: list[tuple[int, int]] = []
+    carry: int | None = None
+    for k, (a, b) in enumerate(pieces):
+        piece = simplified(text[a:b]).strip()
+        if carry is not None:
+            a, carry = carry, None
+        following = simplified(text[pieces[k + 1][0]:pieces[k + 1][1]]).strip() if k + 1 < len(pieces) else ""
+        if _LEVEL_ONLY.fullmatch(piece) and _SHARES_END.match(following):
+            carry = a
+            continue
+        if out and _SUFFIX_ONLY.fullmatch(piece):
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    return out
+
+
 def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tuple[str, int, int]]:
     """A raw list → [(raw piece, start, end)] with ``text[start:end] == raw``.
 
@@ -279,13 +304,15 @@ def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tupl
     lead_ws = len(text) - len(text.lstrip())
     numbered = reg.leading_numbering.match(text, lead_ws) if reg.leading_numbering else None
     skip = numbered.end() if numbered and numbered.end() < len(text.rstrip()) else 0  # "一、哈尔滨市"
-    for a, b in _join_leaders(reg, text, cut_at_separators(text, reg)):
+    for a, b in _join_levels(reg, text, _join_leaders(reg, text, cut_at_separators(text, reg))):
         if b <= skip:
             continue
         a = max(a, skip)
         piece = clean(reg, text[a:b])
         piece, tail = _generic_tail(reg, piece)
-        parts = [(piece, seg) for seg in segment(reg, piece)]
+        joined_here = any(ch in "、," for ch in simplified(text[a:b]).strip(" 、,"))
+        parts = [(piece, Segment(0, len(piece.compared), False))] if joined_here and piece.compared \
+            else [(piece, seg) for seg in segment(reg, piece)]
         if tail is not None and tail.compared:
             parts.append((tail, Segment(0, len(tail.compared), True)))
         parts = [(c, seg) for c, seg in _trim_edges(reg, parts)

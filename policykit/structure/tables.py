@@ -94,7 +94,9 @@ def column_role(header: str, exact: bool = False, slack: int | None = None) -> s
     many characters besides the header word ("主要责任单位" for 责任单位, but not
     "重点工作任务清单", a table's title, for 重点工作).
     """
-    text = "".join(norm(header).split())
+    from policykit.units.registry import simplified
+
+    text = simplified("".join(norm(header).split()))  # 責任單位 is 责任单位
     if not text or len(text) > 12:
         return None
     for word, role in _column_words():
@@ -351,8 +353,9 @@ def _flat_header(cells: list[_FlatCell], i: int) -> tuple[list[str | None], int]
             continue
         # a header cell with no header word ("民生实事", "目前完成情况、存在问题及下一步工作措施"):
         # short, not a unit, and a known header cell right after it
-        if not role and not ((_short(text, 6) or _wordy_header(text)) and not looks_unit(text)
-                             and any(_flat_role(c.norm) for c in cells[k + 1:k + 3])):
+        year = _YEAR_HEADER.fullmatch("".join(text.split()))
+        if not role and not ((_short(text, 6) or _wordy_header(text) or year) and not looks_unit(text)
+                             and any(_flat_role(c.norm) for c in cells[k + 1:k + (5 if year else 3)])):
             break
         roles.append(role)
         k += 1
@@ -362,6 +365,9 @@ def _flat_header(cells: list[_FlatCell], i: int) -> tuple[list[str | None], int]
         spare = "title" if not {"title", "text"} & set(roles) else None
         roles = [r or spare for r in roles]
     return roles, k
+
+
+_YEAR_HEADER = re.compile(r"\d{4}年[^\d,;。]{0,6}")  # "2025年", "2027年目标": a column of figures
 
 
 def _flat_role(text: str) -> str | None:

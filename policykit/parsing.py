@@ -91,7 +91,7 @@ def parse_raw(raw: RawDocument, registry: Any = None) -> Document:
                       if t.span and ln.start < t.span.end and t.span.start < ln.end}
     covered |= headings_over(root, covered)
     genre = reports_by_genre(meta.title, raw.text[:400], raw.text)
-    drafts = sentence_drafts(lines, covered, line_paths(root), genre_reports=genre)
+    drafts = sentence_drafts(lines, covered, line_paths(root), genre_reports=genre, title=meta.title)
     sentence_tasks = [build_task(d, f"sentence-{k}", ctx) for k, d in enumerate(drafts, start=1)]
     for t in sentence_tasks:
         t.title = None

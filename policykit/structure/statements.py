@@ -315,7 +315,8 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
             obj = _units_piece(norm, raw, pos + 1, pos + m.start(), offset)
             if obj:
                 return _Clause(start, end, "object", objects=[obj], object_role="co")
-    if norm.startswith(tuple(conf["object_markers"]), pos) and not norm.startswith(tuple(conf["lead_markers"]), pos):
+    if norm.startswith(tuple(conf["object_markers"]), pos) and not norm.startswith(tuple(conf["lead_markers"]), pos) \
+            and _names_end(norm, pos) == pos:  # "经信、公安…" opens with a name, not with 经
         for verb in conf["joint_verbs"]:
             if norm.startswith(verb, pos):  # "…,会同县公安局开展…": objects of the clause before
                 obj = _objects(norm, raw, pos + len(verb), end, offset)
@@ -426,8 +427,12 @@ def _asked(norm: str, raw: str, pos: int, end: int, offset: int) -> _Clause | No
     """"(通知)要求各地、各有关部门立即…", "县政府督促各乡镇做好…": the units asked carry the duty
     (the asker, a unit or a document, is given none)."""
     conf = _conf()
-    for m in conf["asking_re"].finditer(norm, pos, min(end, pos + 16)):
+    for m in conf["asking_re"].finditer(norm, pos, min(end, pos + 24)):
         asker = norm[pos:m.start()].strip()
+        for word in sorted(conf["askers"], key=len, reverse=True):  # "…党委、政府明确要求"
+            if asker.endswith(word) and len(asker) > len(word) and looks_like_units(asker[:-len(word)]):
+                asker = asker[:-len(word)]
+                break
         if asker and asker not in conf["askers"] and not looks_like_units(asker):
             continue  # "县教育局要加强督促学校…": 督促 is the bureau's own duty here
         got = _subject(norm, raw, m.end(), end, offset)

@@ -582,12 +582,16 @@ def headings_over(root: Node, covered: set[int]) -> set[int]:
 
 
 def sentence_drafts(lines: list[Line], covered: set[int], paths: dict[int, list[str]], *,
-                    genre_reports: bool) -> list[Draft]:
-    """A Draft (origin ``sentence``) for every statement in the lines no task or table holds."""
+                    genre_reports: bool, title: str | None = None) -> list[Draft]:
+    """A Draft (origin ``sentence``) for every statement in the lines no task or table holds
+    (the document's title, a headline repeated by the page, states no duty)."""
     out = []
     asked = addressees_asked(lines)
+    own_title = "".join(norm(title).split()) if title else None
     for k, ln in enumerate(lines):
         if k in covered or ln.blank or is_furniture(ln.norm):
+            continue
+        if own_title and "".join(ln.norm.split()) == own_title:
             continue
         statements = read_statements(ln.raw, ln.start, genre_reports=genre_reports)
         flags = []

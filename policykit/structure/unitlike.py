@@ -12,7 +12,8 @@ from policykit.structure.textnorm import norm
 _PIECE_SPLIT = re.compile(r"[、,;，；\s]+")
 _NOT_UNIT = "。!?“”\"《》:"
 # "各县(市)区", "各相关区县", "各旗县市区": every government of a level, a collective unit
-_COLLECTIVE_PLACES = re.compile(r"各[^、,;，；\s]{0,8}[县区市旗州乡镇盟](?:[(（][^()（）]{1,8}[)）])?")
+_COLLECTIVE_PLACES = re.compile(r"(?:(?:各|有关|相关)[^、,;，；\s]{0,8})?[县区市旗州乡镇盟](?:[(（][^()（）]{1,8}[)）])?"
+                                r"(?:党委|政府|人民政府)?")
 
 
 @lru_cache(maxsize=1)

@@ -168,6 +168,9 @@ def short_forms(name: str, level: str) -> list[str]:
         out.append(name[:-1])  # 山西: read whole, so "山西吉县" is 吉县, not 西吉县
     if name.endswith("自治区"):
         out += _region_stems(name)
+    written = written_name(name)
+    if written != name and len(written) >= 3:
+        out.append(written[:-1])  # 彭水苗族土家族自治县 → 彭水 ("彭水日报", "彭水县城")
     return out
 
 

@@ -118,6 +118,28 @@ def _generic_by_ending(reg: Registry, raw: str, c: Cleaned) -> Unit | None:
     return None
 
 
+def _inside_known(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None, region_hint: str | None,
+                  doc_level: str | None) -> Unit | None:
+    """"大理市公安局环食药侦(森警)大队", "平坝区畜牧服务中心水产站": an office inside a unit the registry
+    knows takes that unit's function; "市委社会工委市民政局" (two names of one body) the last name's."""
+    s = c.compared
+    for cut in range(len(s) - 2, 2, -1):
+        rest = s[cut:]
+        if not any(rest.endswith(e) for e in reg.unit_endings) and not _BRACKETED_END.search(rest):
+            continue
+        head = best_whole(reg, s[:cut])
+        if head is None or head.oddity > 1:
+            continue
+        tail = best_whole(reg, rest)
+        m = tail if tail is not None and tail.oddity == 0 else head
+        unit = unit_from_match(reg, raw, c.name, m, level_hint=level_hint, region_hint=region_hint,
+                               doc_level=doc_level)[0]
+        unit.known, unit.confidence = False, DERIVED
+        unit.note = f"inside {s[:cut]}" if m is head else f"also named {s[:cut]}"
+        return unit
+    return None
+
+
 def _division(reg: Registry, raw: str, c: Cleaned) -> Unit | None:
     """"哈尔滨市", "五华区" alone in a list or a table's row: that division's government."""
     from policykit.china.places import gazetteer
@@ -224,6 +246,9 @@ def resolve(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None = Non
     place = _division(reg, raw, c)
     if place is not None:
         return place, False
+    inner = _inside_known(reg, raw, c, level_hint=level_hint, region_hint=region_hint, doc_level=doc_level)
+    if inner is not None:
+        return inner, strip_level(reg, c.compared)[1] is not None
     ended = _by_ending(reg, raw, c, level_hint, reg.endings)
     if ended is not None:
         return ended, strip_level(reg, c.compared)[1] is not None

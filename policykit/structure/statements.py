@@ -109,7 +109,7 @@ def _units_piece(norm: str, raw: str, start: int, end: int, offset: int) -> Piec
     """``norm[start:end]`` as a unit list, without a closing 等部门 tail; None when it is not one."""
     start, end = trim_span(norm, start, end)
     text = norm[start:end]
-    m = _conf()["tail_re"].search(text)
+    m = _conf()["tail_re"].search(simplified(text))  # 等行業主管部門 is 等行业主管部门
     if m and m.start() > 0 and (looks_like_units(text[:m.start()]) or _functions(text[:m.start()])):
         end = start + m.start()
         text = text[:m.start()]
@@ -374,6 +374,9 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
     drawn = _drawn(norm, raw, at, end, offset) if verb == "从" else None
     if drawn is not None:  # "该县学安委从城管、交警等部门抽调精干人员"
         return _Clause(start, end, "lead", subject=piece, objects=[drawn], object_role="co")
+    partners = _partners(norm, raw, at, end, offset) if kind not in ("joint", "assist") else None
+    if partners is not None:  # "人社局注重与住建、交通等部门的协同联动": they co-operate
+        return _Clause(start, end, "lead", subject=piece, objects=[partners], object_role="co")
     if kind in ("joint", "assist"):  # X会同Y: Y co-operates; X配合Y做好: Y leads
         obj = _objects(norm, raw, at + len(verb), end, offset)
         out = _Clause(start, end, "lead" if kind == "joint" else "assist", subject=piece)
@@ -381,6 +384,21 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
             out.objects, out.object_role = [obj], "co" if kind == "joint" else "lead"
         return out
     return _Clause(start, end, {"lead": "lead", "shared": "shared"}.get(kind, "duty"), subject=piece)
+
+
+def _partners(norm: str, raw: str, at: int, end: int, offset: int) -> Piece | None:
+    """Units the subject works with, later in its clause: "…与区医保局、区卫健委的协作", "…与乡镇配合"."""
+    conf = _conf()
+    verbs = "|".join(map(re.escape, conf["with_verbs"]))
+    for m in re.finditer(r"[与和同與]", norm[at:end]):
+        a = at + m.end()
+        tail = re.search(rf"(?:的)?(?:{verbs})", norm[a:end])
+        if tail is None or tail.start() < 2:
+            continue
+        piece = _units_piece(norm, raw, a, a + tail.start(), offset) or _opening_units(norm, raw, a, a + tail.start(), offset)
+        if piece is not None:
+            return piece
+    return None
 
 
 def _drawn(norm: str, raw: str, pos: int, end: int, offset: int) -> Piece | None:

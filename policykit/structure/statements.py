@@ -395,9 +395,11 @@ def _partners(norm: str, raw: str, at: int, end: int, offset: int) -> Piece | No
         tail = re.search(rf"(?:的)?(?:{verbs})", norm[a:end])
         if tail is None or tail.start() < 2:
             continue
-        piece = _units_piece(norm, raw, a, a + tail.start(), offset) or _opening_units(norm, raw, a, a + tail.start(), offset)
-        if piece is not None:
-            return piece
+        stop = a + tail.start()
+        words = re.search(r"(?:建立|开展|进行|加强|做好)", norm[a:stop])  # "与X等单位建立合作机制"
+        if words:
+            stop = a + words.start()
+        return _units_piece(norm, raw, a, stop, offset) or _opening_units(norm, raw, a, stop, offset)
     return None
 
 

@@ -205,3 +205,23 @@ def test_a_year_written_with_chinese_and_ascii_digits_mixed_is_read():
     # real notices type 〇 as the digit 0: "二00八年六月十八日" (corpora/blind/anhui_quake_labor_jobs…)
     assert parse_date("二00八年六月十八日") == "2008-06-18"
     assert parse_date("二〇二三年五月六日") == "2023-05-06"
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    # partners later in the subject's clause co-operate
+    ("县人社局注重与住建、交通、水利等行业主管部门的协同联动。", [(["县人社局"], ["住建、交通、水利"], False)]),
+    ("交管支队还将与区教育局等相关单位和部门建立合作机制。", [(["交管支队"], ["区教育局"], False)]),
+    # a clause that is only its subject is read with the next
+    ("县审计局与县政府督查室,就整改情况进行了逐项检查。", [([], ["县审计局与县政府督查室"], True)]),
+    # an asker naming itself before 要求
+    ("自治区党委、政府明确要求有关市、县(区)要高度重视安全工作。", [([], ["有关市、县(区)"], False)]),
+    # 经 opening a bare function is no object marker
+    ("经信、公安、交通等有关部门密切协作,帮助企业解决运输问题。", [([], ["经信、公安、交通"], False)]),
+])
+def test_partners_held_subjects_and_askers(sentence, want):
+    for text in both(sentence):
+        assert read(text) == want
+
+
+def test_an_addressee_line_is_no_subject_held_for_the_next_clause():
+    assert read("各县市区人民政府,市政府各部门:为做好就业工作,现提出以下意见:") == []

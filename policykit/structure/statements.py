@@ -462,6 +462,20 @@ def _asked(norm: str, raw: str, pos: int, end: int, offset: int) -> _Clause | No
     return None
 
 
+def _bare_subject(norm: str, raw: str, start: int, end: int, offset: int) -> bool:
+    """A clause that is a unit list and nothing more: the subject of the clause after it."""
+    pos = _skip_adverbials(norm, start, end)
+    a, b = trim_span(norm, pos, end)
+    piece = _units_piece(norm, raw, a, b, offset)
+    return piece is not None and piece.start - offset == a and len(piece.text) >= b - a - 1
+
+
+def _held_list(norm: str, raw: str, ce: int, e: int, offset: int) -> bool:
+    """The clause after ``ce`` is a bare unit list too: the line lists units, it acts through none."""
+    nxt = next(((a, b) for a, b in _clauses(norm, ce, e)), None)
+    return nxt is not None and _bare_subject(norm, raw, nxt[0], nxt[1], offset)
+
+
 def _is_list(piece: Piece) -> bool:
     return len(split_unit_list(piece.text)) > 1
 
@@ -476,9 +490,17 @@ def read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -
         sentence_out: list[Statement] = []
         framed = led = False
         conf = _conf()
-        for cs, ce in _clauses(norm, s, e):
+        clauses = _clauses(norm, s, e)
+        held: int | None = None  # a clause that is only its subject ("A与B,就…进行了检查"): read with the next
+        for cs, ce in clauses:
+            if held is not None:
+                cs, held = held, None
             c = read_clause(norm, raw, cs, ce, offset)
             if c is None:
+                # only before a comma, and not in a list of them (an addressee line "A,B:")
+                if norm[ce:ce + 1] in (",", "，") and _bare_subject(norm, raw, cs, ce, offset) \
+                        and not (cs < ce and held is None and _held_list(norm, raw, ce, e, offset)):
+                    held = cs
                 continue
             if c.role == "object":
                 if current is not None:

@@ -50,7 +50,14 @@ def table_draft(rec: Record) -> Draft:
                  Span(rec.start, rec.end), rec.line, assignment, checked=list(rec.checked),
                  flags=list(rec.flags), inherited=rec.inherited, inherited_merged=rec.merged,
                  deadline_cells=list(rec.cells.get("deadline", [])) + assignment.deadline,
-                 title_piece=rec.title[0] if len(rec.title) == 1 else None)
+                 title_piece=rec.title[0] if len(rec.title) == 1 else None,
+                 title_goals=[p for p in rec.title if _whole_goal(p.text)] if len(rec.title) > 1 else [])
+
+
+def _whole_goal(text: str) -> bool:
+    """"——低出生体重儿发生率控制在4%以下。": a goal of its own, not a wrapped piece of one title."""
+    t = text.strip()
+    return t.startswith(("——", "—", "-")) or t.endswith(("。", ";", "；"))
 
 
 def cell_assignment(p: Piece) -> Assignment:
@@ -128,6 +135,8 @@ def _numbers(draft: Draft, task_id: str, ctx: Context) -> tuple[list[Requirement
         deadlines += extract_deadlines(p.text, p.start, plan_date=ctx.plan_date, period=ctx.period)
     for p in draft.deadline_cells:
         deadlines += _new(extract_deadlines(p.text, p.start, plan_date=ctx.plan_date, period=ctx.period), deadlines)
+    for p in draft.title_goals:
+        requirements = _new(extract_requirements(p.text, p.start, task_id=task_id), requirements) + requirements
     p = draft.title_piece
     if p and not any(norm(p.text) in norm(t.text) for t in draft.text):  # a title repeated in the text is read there
         requirements = _new(extract_requirements(p.text, p.start, task_id=task_id), requirements) + requirements

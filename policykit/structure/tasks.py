@@ -75,6 +75,7 @@ class Draft:
     inherited_merged: bool = False  # the source merges that cell: inheriting is reading, not guessing
     deadline_cells: list[Piece] = field(default_factory=list)  # 完成时限 cells, fields and labels
     title_piece: Piece | None = None  # the title where it is written, read for numbers too
+    title_goals: list[Piece] = field(default_factory=list)  # a table title written as several whole goals
 
 
 # ---------------------------------------------------------------------------

@@ -194,14 +194,18 @@ def _pronoun(unit: Unit, ctx: Context) -> Unit:
         return _anaphor(unit, raw, ctx)
     if raw not in load("assign")["unitlike"]["pronouns"] or not ctx.issuer:
         return unit
-    named = parse_unit_list(ctx.issuer, 0, doc_level=ctx.doc_level, doc_region=ctx.doc_region,
-                            registry=ctx.registry)
-    if len(named) != 1:
+    return _standing_for(unit, ctx.issuer, ctx, f"pronoun {raw}: the issuer")
+
+
+def _standing_for(unit: Unit, named: str, ctx: Context, note: str) -> Unit:
+    """``unit`` (a pronoun as written) read as the one unit ``named``, keeping where it was written."""
+    found = parse_unit_list(named, 0, doc_level=ctx.doc_level, doc_region=ctx.doc_region, registry=ctx.registry)
+    if len(found) != 1:
         return unit
-    issuer = named[0]
-    issuer.raw, issuer.span = unit.raw, unit.span
-    issuer.note = f"pronoun {unit.raw.strip()}: the issuer"
-    return issuer
+    out = found[0]
+    out.raw, out.span = unit.raw, unit.span
+    out.note = note
+    return out
 
 
 def _anaphor(unit: Unit, raw: str, ctx: Context) -> Unit:
@@ -211,15 +215,7 @@ def _anaphor(unit: Unit, raw: str, ctx: Context) -> Unit:
         named = ctx.doc_region + raw[1:]
     elif len(raw) >= 2 and unit.span is not None:
         named = _antecedent(ctx.text[max(0, unit.span.start - 1500):unit.span.start], raw[1:], ctx)
-    if not named:
-        return unit
-    found = parse_unit_list(named, 0, doc_level=ctx.doc_level, doc_region=ctx.doc_region, registry=ctx.registry)
-    if len(found) != 1:
-        return unit
-    out = found[0]
-    out.raw, out.span = unit.raw, unit.span
-    out.note = f"pronoun {raw}: {named}"
-    return out
+    return _standing_for(unit, named, ctx, f"pronoun {raw}: {named}") if named else unit
 
 
 def _antecedent(before: str, ending: str, ctx: Context) -> str | None:

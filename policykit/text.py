@@ -7,6 +7,7 @@ the normalised text is the same offset in the text as read.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -119,3 +120,27 @@ def simplified_table() -> dict[int, str]:
 def simplify(text: str) -> str:
     """``simplify("牽頭單位:縣衛生健康委")`` → "牵头单位:县卫生健康委" (same length)."""
     return text.translate(simplified_table())
+
+
+# A mirror that glosses characters with their pinyin ("區(qū)醫(yī)保局"): the glosses are no text.
+_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[((][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[))]")
+
+
+def gloss_spans(text: str) -> list[tuple[int, int]]:
+    """Where a page wrote pinyin after a character: ``"聯(lián)合"`` → [(1, 7)]."""
+    if "(" not in text and "（" not in text:
+        return []
+    return [m.span() for m in _GLOSS.finditer(text)]
+
+
+def without_glosses(text: str) -> tuple[str, list[int]]:
+    """The text with pinyin glosses taken out, and for each kept character its offset in ``text``."""
+    spans = gloss_spans(text)
+    if not spans:
+        return text, list(range(len(text)))
+    kept, pos = [], 0
+    for a, b in spans:
+        kept.extend(range(pos, a))
+        pos = b
+    kept.extend(range(pos, len(text)))
+    return "".join(text[i] for i in kept), kept

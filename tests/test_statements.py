@@ -225,3 +225,14 @@ def test_partners_held_subjects_and_askers(sentence, want):
 
 def test_an_addressee_line_is_no_subject_held_for_the_next_clause():
     assert read("各县市区人民政府,市政府各部门:为做好就业工作,现提出以下意见:") == []
+
+
+def test_a_mirror_that_glosses_every_character_with_pinyin_is_read_without_the_glosses():
+    # real mirrors write "區(qū)醫(yī)保局" (corpora/blind/dazu_…, fengxian_…); spans keep pointing at the page
+    text = "大足區(qū)市場監(jiān)管局聯(lián)合區(qū)醫(yī)保局、區(qū)公安局開展打擊欺詐騙保專項行動。"
+    assert read(text) == [(["大足區(qū)市場監(jiān)管局"], ["區(qū)醫(yī)保局、區(qū)公安局"], False)]
+    st = read_statements(text)[0]
+    assert text[st.co[0].start:st.co[0].start + len(st.co[0].text)] == st.co[0].text
+    from policykit.units import parse_unit_list
+
+    assert [u.name for u in parse_unit_list(st.co[0].text)] == ["區醫保局", "區公安局"]

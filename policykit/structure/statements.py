@@ -23,6 +23,7 @@ from policykit.structure.assign import Piece, split_outside, trim_span
 from policykit.structure.data import load
 from policykit.structure.textnorm import norm as normalise
 from policykit.structure.unitlike import looks_like_units
+from policykit.text import without_glosses
 from policykit.units import split_unit_list
 from policykit.units.match import matches_at
 from policykit.units.registry import default_registry, simplified
@@ -481,7 +482,31 @@ def _is_list(piece: Piece) -> bool:
 
 
 def read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -> list[Statement]:
-    """Every responsibility statement of a paragraph (``raw`` as read; offsets shifted by ``offset``)."""
+    """Every responsibility statement of a paragraph (``raw`` as read; offsets shifted by ``offset``).
+
+    A mirror that glosses each character with its pinyin ("區(qū)醫(yī)保局聯(lián)合…") is read without
+    the glosses; spans and unit pieces point back into the paragraph as written."""
+    clean, kept = without_glosses(raw)
+    if len(clean) == len(raw):
+        return _read_statements(raw, offset, genre_reports=genre_reports)
+    out = _read_statements(clean, 0, genre_reports=genre_reports)
+
+    def start(i: int) -> int:
+        return kept[i] if i < len(kept) else len(raw)
+
+    def end(i: int) -> int:
+        return kept[i - 1] + 1 if i > 0 else 0
+
+    for st in out:
+        st.span = (offset + start(st.span[0]), offset + end(st.span[1]))
+        for p in st.lead + st.co:
+            a, b = start(p.start), end(p.start + len(p.text))
+            p.text, p.start = raw[a:b], offset + a
+    return out
+
+
+def _read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -> list[Statement]:
+    """``read_statements`` over text without glosses."""
     norm = normalise(raw)
     out: list[Statement] = []
     heading = _heading(norm, raw, offset)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from policykit.model import Unit
+from policykit.text import gloss_spans
 from policykit.units.match import Match, best_whole, is_place
 from policykit.units.registry import DERIVED, Registry, key
 
@@ -29,8 +30,10 @@ class Cleaned:
 
 
 def compact(text: str) -> Cleaned:
-    """Drop whitespace, remembering where each kept character was: "区卫 生" → "区卫生", [0, 1, 3]."""
-    chars = [i for i, ch in enumerate(text) if not ch.isspace()]
+    """Drop whitespace (and a mirror's pinyin glosses, "區(qū)"), remembering where each kept character
+    was: "区卫 生" → "区卫生", [0, 1, 3]."""
+    glossed = {i for a, b in gloss_spans(text) for i in range(a, b)}
+    chars = [i for i, ch in enumerate(text) if not ch.isspace() and i not in glossed]
     name = "".join(text[i] for i in chars)
     return Cleaned(name, key(name), chars)
 

@@ -367,3 +367,14 @@ def test_a_distance_that_only_says_where_is_no_requirement(text):
 ])
 def test_a_distance_scopes_the_count_that_follows_and_a_bounded_distance_stays(text, expected):
     assert fields(text) == expected
+
+
+@pytest.mark.parametrize(("text", "op", "value"), [
+    ("每年至少专题研究一次防溺水工作", ">=", 1),    # the bound a few words before its number
+    ("重点水域必须100%竖立警示牌", ">=", 100),       # all of them: at least 100%
+    ("对进入林区人员100%进行实名登记", ">=", 100),
+])
+def test_bounds_written_apart_and_full_coverage(text, op, value):
+    from policykit.requirements import extract_requirements
+
+    assert [(r.op, r.value) for r in extract_requirements(text, 0)] == [(op, value)]

@@ -226,7 +226,17 @@ def _read_token(s: str, tok: Token, nxt: Token | None, floor: int, density: list
         r.op = "ratio"
         return r
     head = s[floor:tok.start].rstrip()
+    near = head[-10:]
+    far = next((b for b in vocab.before if not b.target and b.op in (">=", "<=") and b.word in near
+                and len(b.word) >= 2), None)
+    if far is not None and tok.kind != "percent":  # "每年至少专题研究一次": the bound a few words before
+        r.op = far.op
+        return r
     if verb is not None or per is not None or _period_before(s, tok.start, floor, vocab)[0]:
+        return r
+    if tok.kind == "percent" and tok.value == 100 and re.match(r"[\u4e00-\u9fff]", after) \
+            and not after.startswith(("的", "以", "左右")):
+        r.op = ">="  # "重点水域必须100%竖立警示牌", "100%进行实名登记": all of them, at least
         return r
     if tok.kind == "percent" and (after.startswith("的") or ends_with(head, vocab.rate_words)):
         return r

@@ -338,7 +338,8 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
         pos = by
     for marker in conf["lead_markers"]:
         if norm.startswith(marker, pos) and not norm.startswith("由于", pos + len(marker) - 1):
-            got = _subject(norm, raw, pos + len(marker), end, offset)
+            got = _subject(norm, raw, pos + len(marker), end, offset) \
+                or _opening_subject(norm, raw, pos + len(marker), end, offset)  # "由审计局复核整改结果"
             if got is None:
                 return None
             piece, at, verb, kind = got

@@ -203,3 +203,13 @@ def test_heading_numbers_written_in_each_style():
         "十二、", "(十二)", "12.", "(12)", "⑫", "第十二章"]
     assert numbered("1.5万元用于…") is None  # a number, not an item
     assert numbered(style("cn_paren").write(3) + "强化组织保障").number == "三"
+
+
+def test_a_place_name_that_is_only_the_end_of_a_word_is_no_place():
+    from policykit.china.places import gazetteer
+
+    gz = gazetteer()
+    assert [h.name for h in gz.find("创建全国民族团结进步示范县")] == []   # 示范县 holds no 范县
+    assert [h.name for h in gz.find("大通湖区管理委员会")] == []            # 大通 only begins 大通湖区
+    assert [h.name for h in gz.find("彭水日报")] == ["彭水"]                # the bare stem of an autonomous county
+    assert [h.name for h in gz.find("河南省范县人民政府")][-1] == "范县"

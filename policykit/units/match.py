@@ -197,6 +197,10 @@ def matches_at(reg: Registry, s: str, i: int) -> list[Match]:
 
 
 def best_whole(reg: Registry, s: str) -> Match | None:
-    """The best reading of ``s`` as exactly one unit, or None."""
+    """The best reading of ``s`` as exactly one unit, or None (read once per registry and text)."""
+    memo = reg.memo("best_whole")
+    if s in memo:
+        return memo[s]
     whole = [m for m in matches_at(reg, s, 0) if m.end == len(s)]
-    return max(whole, key=Match.rank) if whole else None
+    memo[s] = found = max(whole, key=Match.rank) if whole else None
+    return found

@@ -87,6 +87,15 @@ class Registry:
         """"卫健委" → Alias(canonical="卫生健康", …); None when the name is not listed."""
         return self.aliases.get(key(name))
 
+    def memo(self, name: str, limit: int = 50_000) -> dict[Any, Any]:
+        """A cache of pure readings over this registry (a text's split, its best whole match), kept on
+        the registry so that another registry never sees it; emptied when it grows past ``limit``."""
+        caches = self.__dict__.setdefault("_memo", {})
+        cache = caches.setdefault(name, {})
+        if len(cache) > limit:
+            cache.clear()
+        return cache
+
 
 def key(name: str) -> str:
     """The form names are compared in: ASCII punctuation, simplified characters, no spaces.

@@ -295,6 +295,15 @@ def _join_levels(reg: Registry, text: str, pieces: list[tuple[int, int]]) -> lis
 
 
 def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tuple[str, int, int]]:
+    """A raw list → [(raw piece, start, end)] (each distinct list is cut once per registry)."""
+    reg = default_registry(registry)
+    memo = reg.memo("split_unit_list")
+    if text not in memo:
+        memo[text] = _split_unit_list(text, reg)
+    return list(memo[text])
+
+
+def _split_unit_list(text: str, registry: Registry) -> list[tuple[str, int, int]]:
     """A raw list → [(raw piece, start, end)] with ``text[start:end] == raw``.
 
     "公安局、市住房和城乡建设局市应急管理局" → 公安局, 市住房和城乡建设局, 市应急管理局.

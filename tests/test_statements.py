@@ -236,3 +236,15 @@ def test_a_mirror_that_glosses_every_character_with_pinyin_is_read_without_the_g
     from policykit.units import parse_unit_list
 
     assert [u.name for u in parse_unit_list(st.co[0].text)] == ["區醫保局", "區公安局"]
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("县委政法委高度重视此提案办理工作,及时召开相关会议研究布置。", [(["县委政法委"], [], False)]),  # attitude, then the act
+    ("县委县政府高度重视安全生产工作。", []),                                             # attitude alone
+    ("县应急局要加强节日值守。", [(["县应急局"], [], False)]),                             # 应 of 应急 is no modal
+    ("我局根据您的建议,开展了认真的调研和排查。", [(["我局"], [], True)]),                  # subject, basis, then the act
+    ("市公安局依托网上政务服务平台,实现户政业务全程网办。", [(["市公安局"], [], False)]),  # 依托 ends the name
+])
+def test_attitudes_bases_and_modal_lookalikes(sentence, want):
+    for text in both(sentence):
+        assert read(text) == want

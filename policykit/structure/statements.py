@@ -127,7 +127,10 @@ def _units_piece(norm: str, raw: str, start: int, end: int, offset: int) -> Piec
         return None  # "于7月11日前与县供电公司": a time and a partner, no name
     if _holds_verb(norm, start, end):
         return None  # "保证完成市委、市政府": a verb inside what only looks like names
-    if any(w in text for w in _conf()["not_in_names"]) and not _names_end(norm, start) >= end:
+    masked = text
+    for w in _conf()["not_verbs"]:  # 应 of 应急局 is no modal
+        masked = masked.replace(w, " " * len(w))
+    if any(w in masked for w in _conf()["not_in_names"]) and not _names_end(norm, start) >= end:
         return None
     return Piece(raw[start:end], offset + start)
 
@@ -366,6 +369,8 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
         return None
     piece, at, verb, kind = got
     after = norm[at:end]
+    if after.startswith(tuple(conf["attitude"])):  # "县委政法委高度重视…,及时召开…": what it did comes next
+        return _Clause(start, end, "attitude", subject=piece)
     if after.startswith(tuple(conf["not_duty"])):
         return None
     if verb in conf["joint_after"]:  # "我局负责会同公安青浦分局开展…", "县教育局要联合…"
@@ -472,6 +477,16 @@ def _bare_subject(norm: str, raw: str, start: int, end: int, offset: int) -> boo
     return piece is not None and piece.start - offset == a and len(piece.text) >= b - a - 1
 
 
+def _subject_then_basis(norm: str, raw: str, start: int, end: int, offset: int) -> bool:
+    """"我局根据您的建议,开展了…": a subject and the basis it acts on; the act is in the next clause."""
+    pos = _skip_adverbials(norm, start, end)
+    for word in _conf()["basis"]:
+        at = norm.find(word, pos, end)
+        if at > pos and _units_piece(norm, raw, pos, at, offset) is not None:
+            return True
+    return False
+
+
 def _held_list(norm: str, raw: str, ce: int, e: int, offset: int) -> bool:
     """The clause after ``ce`` is a bare unit list too: the line lists units, it acts through none."""
     nxt = next(((a, b) for a, b in _clauses(norm, ce, e)), None)
@@ -518,13 +533,22 @@ def _read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) 
         conf = _conf()
         clauses = _clauses(norm, s, e)
         held: int | None = None  # a clause that is only its subject ("A与B,就…进行了检查"): read with the next
+        attitude: Piece | None = None  # "X高度重视,…": X, for the clause after
         for cs, ce in clauses:
             if held is not None:
                 cs, held = held, None
             c = read_clause(norm, raw, cs, ce, offset)
+            if c is not None and c.role == "attitude":
+                attitude = c.subject
+                continue
+            if c is None and attitude is not None and conf["verb_re"].match(norm, _skip_adverbials(norm, cs, ce)):
+                # the unit that cared does what this clause says
+                c = _Clause(cs, ce, "duty" if not _is_list(attitude) else "shared", subject=attitude)
+            attitude = None if c is not None else attitude
             if c is None:
                 # only before a comma, and not in a list of them (an addressee line "A,B:")
-                if norm[ce:ce + 1] in (",", "，") and _bare_subject(norm, raw, cs, ce, offset) \
+                if norm[ce:ce + 1] in (",", "，") and (_bare_subject(norm, raw, cs, ce, offset)
+                                                       or _subject_then_basis(norm, raw, cs, ce, offset)) \
                         and not (cs < ce and held is None and _held_list(norm, raw, ce, e, offset)):
                     held = cs
                 continue

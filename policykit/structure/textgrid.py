@@ -386,8 +386,18 @@ def spaced(lines: list[Line]) -> list[TextTable]:
 
 
 def _words(line: Line) -> list[Cell]:
-    return [Cell(line.raw[m.start():m.end()], Span(line.start + m.start(), line.start + m.end()))
-            for m in re.finditer(r"\S+", line.norm)]
+    """The words of a line between spaces; a place or unit name run into figures ("万柏林区160230059.0",
+    the cell boundary lost) is two words."""
+    out = []
+    for m in re.finditer(r"\S+", line.norm):
+        a, b = m.start(), m.end()
+        glued = re.match(r"[\u4e00-\u9fff]{2,12}(?=\d)", line.norm[a:b])
+        if glued and looks_unit(glued.group(0)):
+            cut = a + glued.end()
+            out.append(Cell(line.raw[a:cut], Span(line.start + a, line.start + cut)))
+            a = cut
+        out.append(Cell(line.raw[a:b], Span(line.start + a, line.start + b)))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -213,3 +213,9 @@ def test_a_place_name_that_is_only_the_end_of_a_word_is_no_place():
     assert [h.name for h in gz.find("大通湖区管理委员会")] == []            # 大通 only begins 大通湖区
     assert [h.name for h in gz.find("彭水日报")] == ["彭水"]                # the bare stem of an autonomous county
     assert [h.name for h in gz.find("河南省范县人民政府")][-1] == "范县"
+
+
+def test_a_province_stem_stands_before_anything():
+    from policykit.china.places import gazetteer
+
+    assert [h.name for h in gazetteer().find("推动浙江山区26县跨越式发展")] == ["浙江"]

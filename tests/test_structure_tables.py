@@ -234,3 +234,10 @@ def test_an_assessment_list_with_a_title_merged_over_numbered_rows():
         ("1", "确保粮食和重要农产品有效供给", ["农业高质高效"], ["县农业农村局"], []),
         ("2", "确保粮食和重要农产品有效供给", ["农业高质高效"], ["县农业农村局"], [])]
     assert doc.tasks[1].text == "农业劳动生产率及增幅全市统筹"
+
+
+def test_a_contact_list_is_no_allocation_table():
+    from policykit.structure.tables import allocation_roles
+
+    assert allocation_roles(["单位", "姓名", "职务", "联系电话"]) is None
+    assert allocation_roles(["单位", "封山育林", "备注"]) == ["lead", "text", "text"]

@@ -368,3 +368,11 @@ def test_levels_and_endings_written_once_are_shared(raw, names):
     from policykit.units import parse_unit_list
 
     assert [u.name for u in parse_unit_list(raw, 0)] == names
+
+
+def test_an_office_inside_a_bureau_keeps_the_bureau_and_a_division_alone_reads_like_its_government():
+    from policykit.units import normalise
+
+    assert (normalise("县教育局党组").canonical, normalise("县教育局党组").level) == ("教育", "县")
+    alone, full = normalise("五华区"), normalise("五华区人民政府")
+    assert (alone.canonical, alone.level, alone.region) == ("人民政府", full.level, full.region)

@@ -105,17 +105,19 @@ class Gazetteer:
         return out
 
 
-_WORD_BEFORE = {"范": "示典模规防", "点": "重试"}  # 示范县, 规范区, 重点县: no 范县 nor 点县
+
 
 
 def _inside_word(text: str, i: int, j: int, divs: list[Division]) -> bool:
     """A short name that is only the end of a word ("示范县" holds no 范县) or the start of a longer
     name the gazetteer lacks (a bare stem "大通" before 湖区 in "大通湖区")."""
     name = text[i:j]
-    if len(name) == 2 and i > 0 and text[i - 1] in _WORD_BEFORE.get(name[0], ""):
+    if len(name) == 2 and i > 0 and text[i - 1] in _words()["word_before"].get(name[0], ""):
         return True
+    if any(d.level == "province" for d in divs):
+        return False  # 浙江山区26县: a province's stem stands before anything
     bare = all(not name.endswith(d.name[-1]) for d in divs)  # a stem without its level word
-    return bare and j < len(text) and text[j] in "湖区县市镇乡村山河街路江口"
+    return bare and j < len(text) and text[j] in _words()["stem_stops"]
 
 
 def province_names() -> list[str]:

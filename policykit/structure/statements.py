@@ -76,6 +76,8 @@ def _conf() -> dict[str, Any]:
     conf["tail_re"] = re.compile(conf["generic_tail"])
     conf["barriers"] = sorted({v for v in conf["lead_verbs"] + conf["joint_verbs"] + conf["assist_verbs"] +
                                conf["duty_verbs"] + conf["barrier_verbs"] if len(v) >= 2} - set(conf["name_words"]))
+    conf["with_re"] = re.compile("(?:的)?(?:" + "|".join(map(re.escape, conf["with_verbs"])) + ")")
+    conf["partner_stop_re"] = re.compile("|".join(map(re.escape, conf["partner_stops"])))
     conf["opener_re"] = re.compile("|".join(f"(?:{a})" for a in conf["reported_openers"]))
     return conf
 
@@ -159,18 +161,20 @@ def _names_end(norm: str, pos: int) -> int:
     """Where the registry names written from ``pos`` on end, joined by 、 和 及 与 (not by 会同 or 联合,
     which are verbs here): a verb inside a name (县委组织部 holds 组织) does not cut it."""
     reg = default_registry()
-    s = simplified(norm)
+    base = pos
+    s = simplified(norm[base:base + 200])  # a window: names are short, paragraphs are not
+    pos = 0
     end = pos
     while True:
         # a branch's area or a guessed place is read only inside a list, not across a clause:
         # "公安机关要督促派出所" is no 公安 branch named "机关要督促"
         ends = [m.end for m in matches_at(reg, s, pos) if not (m.branch or m.place_guess)]
         if not ends:
-            return end
+            return base + end
         end = max(ends)
         joiner = next((w for w in ("、", "和", "及", "与", "以及") if s.startswith(w, end)), "")
         if not joiner:
-            return end
+            return base + end
         pos = end + len(joiner)
 
 
@@ -263,7 +267,7 @@ def _clean_cut(norm: str, pos: int, cut: int) -> bool:
     for w in _conf()["not_adverbial"]:
         if len(w) > 1:
             at = norm.find(w, max(pos, cut - len(w) + 1), cut + len(w))
-            if at != -1 and at < cut < at + len(w) + (0 if at < cut else 1):
+            if at != -1 and at < cut < at + len(w):
                 return False
             if at == cut:
                 return False
@@ -396,16 +400,19 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
 def _partners(norm: str, raw: str, at: int, end: int, offset: int) -> Piece | None:
     """Units the subject works with, later in its clause: "…与区医保局、区卫健委的协作", "…与乡镇配合"."""
     conf = _conf()
-    verbs = "|".join(map(re.escape, conf["with_verbs"]))
-    for m in re.finditer(r"[与和同與]", norm[at:end]):
-        a = at + m.end()
-        tail = re.search(rf"(?:的)?(?:{verbs})", norm[a:end])
-        if tail is None or tail.start() < 2:
+    for m in re.finditer(r"[与同與]", norm[at:end]):
+        if norm[at:at + m.start()].endswith(("对", "督促")):
             continue
-        stop = a + tail.start()
-        words = re.search(r"(?:建立|开展|进行|加强|做好)", norm[a:stop])  # "与X等单位建立合作机制"
+        a = at + m.end()
+        tail = conf["with_re"].search(norm, a, end)
+        if tail is None:
+            break  # no later 与 can find one either
+        if tail.start() - a < 2:
+            continue
+        stop = tail.start()
+        words = conf["partner_stop_re"].search(norm, a, stop)  # "与X等单位建立合作机制"
         if words:
-            stop = a + words.start()
+            stop = words.start()
         return _units_piece(norm, raw, a, stop, offset) or _opening_units(norm, raw, a, stop, offset)
     return None
 
@@ -513,9 +520,14 @@ def read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) -
     def end(i: int) -> int:
         return kept[i - 1] + 1 if i > 0 else 0
 
+    moved: set[int] = set()  # a piece may stand in two statements ("…,配合Y…": X helps Y): move it once
     for st in out:
         st.span = (offset + start(st.span[0]), offset + end(st.span[1]))
+        st.first_clause = None
         for p in st.lead + st.co:
+            if id(p) in moved:
+                continue
+            moved.add(id(p))
             a, b = start(p.start), end(p.start + len(p.text))
             p.text, p.start = raw[a:b], offset + a
     return out
@@ -536,7 +548,10 @@ def _read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) 
         attitude: Piece | None = None  # "X高度重视,…": X, for the clause after
         for cs, ce in clauses:
             if held is not None:
-                cs, held = held, None
+                alone = read_clause(norm, raw, cs, ce, offset)
+                if alone is None or alone.subject is None:
+                    cs = held  # the clause has no subject of its own: the held one is it
+                held = None
             c = read_clause(norm, raw, cs, ce, offset)
             if c is not None and c.role == "attitude":
                 attitude = c.subject
@@ -547,9 +562,9 @@ def _read_statements(raw: str, offset: int = 0, *, genre_reports: bool = False) 
             attitude = None if c is not None else attitude
             if c is None:
                 # only before a comma, and not in a list of them (an addressee line "A,B:")
-                if norm[ce:ce + 1] in (",", "，") and (_bare_subject(norm, raw, cs, ce, offset)
-                                                       or _subject_then_basis(norm, raw, cs, ce, offset)) \
-                        and not (cs < ce and held is None and _held_list(norm, raw, ce, e, offset)):
+                if norm[ce:ce + 1] == "," and (_bare_subject(norm, raw, cs, ce, offset)
+                                                or _subject_then_basis(norm, raw, cs, ce, offset)) \
+                        and not _held_list(norm, raw, ce, e, offset):
                     held = cs
                 continue
             if c.role == "object":
@@ -643,8 +658,7 @@ def _reports(clause: str, genre_reports: bool) -> bool:
         return any(m in clause for m in conf["past_marks"]) and not any(m in clause for m in conf["future_marks"])
     if any(m in clause for m in conf["reported_marks"]):
         return True
-    # a dated or news opener before any of its clauses: "为…,近期县生态环境局联合…开展…"
-    if any(conf["opener_re"].match(part.lstrip(" ")) for part in clause.split(",")):
+    if conf["opener_re"].match(clause.lstrip(" ,")):
         return True
     return genre_reports
 

@@ -127,6 +127,8 @@ def allocation_roles(cells: list[str]) -> list[str | None] | None:
     rest = [w for w in words[at + 1:] if w]
     if not rest or any(len(w) > conf["max_header"] or column_role(w) in UNIT_ROLES for w in rest):
         return None
+    if any(p in w for w in rest for p in conf["not_targets"]):
+        return None  # 单位 | 姓名 | 职务 | 联系电话: a contact list, nobody charged with anything
     # what each is charged with is the row's text ("2.5", "3000 | 150 | 400"), the header says of what
     return (["number"] if at else []) + ["lead"] + ["text" if w else None for w in words[at + 1:]]
 

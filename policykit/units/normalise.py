@@ -134,7 +134,9 @@ def _inside_known(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None
         if head is None or head.oddity > 1:
             continue
         tail = best_whole(reg, rest)
-        m = tail if tail is not None and tail.oddity == 0 else head
+        # the tail is the body's other name only when it is a whole name of its own, written with its
+        # level or place (市委社会工委|市民政局); "县教育局党组" is the bureau's, not a party committee
+        m = tail if tail is not None and tail.oddity == 0 and (tail.level or tail.region) else head
         unit = unit_from_match(reg, raw, c.name, m, level_hint=level_hint, region_hint=region_hint,
                                doc_level=doc_level)[0]
         unit.known, unit.confidence = False, DERIVED
@@ -150,7 +152,8 @@ def _division(reg: Registry, raw: str, c: Cleaned) -> Unit | None:
     name = c.compared
     if len(name) < 3 or "人民政府" not in reg.functions or not gazetteer().lookup(name):
         return None
-    return Unit(raw=raw, name=c.name, canonical="人民政府", level=name[-1], region=name[:-1], kind="government",
+    level = next((w for w in ("自治州", "自治县", "自治旗", "地区", "新区") if name.endswith(w)), name[-1])
+    return Unit(raw=raw, name=c.name, canonical="人民政府", level=level, region=name, kind="government",
                 known=True, confidence=DERIVED, note="a division named alone: its government")
 
 

@@ -208,10 +208,16 @@ def _standing_for(unit: Unit, named: str, ctx: Context, note: str) -> Unit:
     return out
 
 
+def _own_levels() -> str:
+    from policykit.china.levels import Level
+
+    return "".join(lv.prefix for lv in Level if len(lv.prefix) == 1)
+
+
 def _anaphor(unit: Unit, raw: str, ctx: Context) -> Unit:
     """"该局" → the last unit ending in 局 named before it; "该县X" → X of the document's county."""
     named: str | None = None
-    if len(raw) > 2 and raw[1] in "县市区旗州镇乡" and ctx.doc_region and ctx.doc_level == raw[1]:
+    if len(raw) > 2 and ctx.doc_region and ctx.doc_level == raw[1] and raw[1] in _own_levels():
         named = ctx.doc_region + raw[1:]
     elif len(raw) >= 2 and unit.span is not None:
         named = _antecedent(ctx.text[max(0, unit.span.start - 1500):unit.span.start], raw[1:], ctx)

@@ -225,12 +225,19 @@ def _opening_units(norm: str, raw: str, pos: int, stop: int, offset: int, *, res
     return None
 
 
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    from policykit.china.levels import Level
+
+    return frozenset(w for lv in Level for w in (lv.word, lv.prefix))
+
+
 def _shaped_subject(head: str) -> bool:
     """A list read by its shape may open a clause: no preposition first, no place pronoun (我县 speaks
     of the county as a place), no two-character name on a weak ending ("就会")."""
     conf = _conf()
     head = head.strip()
-    if not head or head[0] in conf["not_subject_start"] or head in ("我县", "我市", "我区", "我旗", "我镇", "我乡", "我省"):
+    if not head or head[0] in conf["not_subject_start"] or (head.startswith("我") and head[1:] in _place_words()):
         return False
     last = head.split("、")[-1]
     return not (len(last) <= 2 and last[-1:] in conf["weak_suffixes"])

@@ -58,7 +58,12 @@ def is_place(text: str) -> bool:
 _Start = tuple[int, str | None, str | None, bool, str | None]
 
 
-_ZONES = ("新区", "开发区", "高新区", "园区", "经开区", "示范区", "试验区", "管理区", "工业区", "保税区", "自贸区")
+def _zones() -> tuple[str, ...]:
+    from policykit.china.levels import Level
+
+    # zones the levels know (新区, 开发区) and the kinds of them plans name as issuers
+    return (Level.NEW_AREA.word, Level.DEVELOPMENT_ZONE.word, "高新区", "园区", "经开区", "示范区", "试验区",
+            "管理区", "工业区", "保税区", "自贸区")
 
 
 def _known_place(region: str) -> bool:
@@ -67,7 +72,7 @@ def _known_place(region: str) -> bool:
 
     if region.startswith("中共") and len(region) > 3:  # 中共蒙自市委员会: the party's, the place is 蒙自市
         region = region[2:]
-    return region.endswith(_ZONES) or bool(gazetteer().lookup(region))
+    return region.endswith(_zones()) or bool(gazetteer().lookup(region))
 
 
 def _regions(reg: Registry, s: str, i: int, depth: int = 2) -> list[tuple[int, str]]:

@@ -147,12 +147,14 @@ def _inside_known(reg: Registry, raw: str, c: Cleaned, *, level_hint: str | None
 
 def _division(reg: Registry, raw: str, c: Cleaned) -> Unit | None:
     """"哈尔滨市", "五华区" alone in a list or a table's row: that division's government."""
+    from policykit.china.levels import level_of
     from policykit.china.places import gazetteer
 
     name = c.compared
     if len(name) < 3 or "人民政府" not in reg.functions or not gazetteer().lookup(name):
         return None
-    level = next((w for w in ("自治州", "自治县", "自治旗", "地区", "新区") if name.endswith(w)), name[-1])
+    lv = level_of(name)
+    level = lv.word if lv is not None else name[-1]
     return Unit(raw=raw, name=c.name, canonical="人民政府", level=level, region=name, kind="government",
                 known=True, confidence=DERIVED, note="a division named alone: its government")
 

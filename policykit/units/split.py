@@ -269,8 +269,14 @@ def _trim_edges(reg: Registry, parts: list[tuple[Cleaned, Segment]]) -> list[tup
     return parts
 
 
-_LEVEL_ONLY = re.compile(r"各?[省市县区州旗盟]")
-_SHARES_END = re.compile(r"^(?:[省市县区州旗盟]|中直|省直|市直|县直).*(?:人民政府|政府|部门|单位)$")
+def _level_chars() -> str:
+    from policykit.china.levels import Level
+
+    return "".join(dict.fromkeys(lv.prefix for lv in Level if lv.on_units and len(lv.prefix) == 1))
+
+
+_LEVEL_ONLY = re.compile(rf"各?[{_level_chars()}]")
+_SHARES_END = re.compile(rf"^(?:[{_level_chars()}]|中直|省直|市直|县直).*(?:人民政府|政府|部门|单位)$")
 _SUFFIX_ONLY = re.compile(r"[委办局部厅室处科]")
 
 

@@ -362,6 +362,7 @@ def test_list_end_reads_the_whole_last_name_of_a_list_in_a_sentence(sentence, st
     ("各区、县级市", ["各区", "县级市"]),
     # a cell's numbering and a scope word are not part of the list
     ("一、哈尔滨市", ["哈尔滨市"]),
+    ("一、二级医院", ["一、二级医院"]),
     ("全县各镇、各部门", ["各镇", "各部门"]),
 ])
 def test_levels_and_endings_written_once_are_shared(raw, names):

@@ -290,14 +290,31 @@ def _join_levels(reg: Registry, text: str, pieces: list[tuple[int, int]]) -> lis
         if carry is not None:
             a, carry = carry, None
         following = simplified(text[pieces[k + 1][0]:pieces[k + 1][1]]).strip() if k + 1 < len(pieces) else ""
-        if _LEVEL_ONLY.fullmatch(piece) and _SHARES_END.match(following):
-            carry = a
+        if (_LEVEL_ONLY.fullmatch(piece) and _SHARES_END.match(following)) \
+                or (re.fullmatch(r"[一二三四五六七八九十]", piece) and re.match(r"[一二三四五六七八九十]级", following)):
+            carry = a  # "一、二级医院": the grades share the name
             continue
         if out and _SUFFIX_ONLY.fullmatch(piece):
             out[-1] = (out[-1][0], b)
             continue
         out.append((a, b))
     return out
+
+
+def _leading_mark(reg: Registry, text: str, at: int) -> int:
+    """Where a list starts after a cell's heading number (policykit.china.headings) or a scope word
+    before collectives (``leading_scope`` in units.toml): "一、哈尔滨市" → 2; "一、二级医院" → 0."""
+    from policykit.china.headings import numbered
+
+    norm = normalise_punct(text)
+    mark = numbered(norm[at:], ("cn", "cn_paren", "arabic", "arabic_paren", "circled"))
+    end = at + mark.end if mark is not None else at
+    if mark is not None and norm[end:end + 1] in "一二三四五六七八九十":
+        end = at  # 一、二级医院: a numeral list, no heading number
+    scope = reg.leading_numbering.match(norm, end) if reg.leading_numbering else None
+    if scope:
+        end = scope.end()
+    return end if end < len(text.rstrip()) else 0
 
 
 def split_unit_list(text: str, *, registry: Registry | None = None) -> list[tuple[str, int, int]]:
@@ -317,8 +334,7 @@ def _split_unit_list(text: str, registry: Registry) -> list[tuple[str, int, int]
     reg = default_registry(registry)
     out: list[tuple[str, int, int]] = []
     lead_ws = len(text) - len(text.lstrip())
-    numbered = reg.leading_numbering.match(text, lead_ws) if reg.leading_numbering else None
-    skip = numbered.end() if numbered and numbered.end() < len(text.rstrip()) else 0  # "一、哈尔滨市"
+    skip = _leading_mark(reg, text, lead_ws)  # "一、哈尔滨市", "全县各镇、…"
     for a, b in _join_levels(reg, text, _join_leaders(reg, text, cut_at_separators(text, reg))):
         if b <= skip:
             continue

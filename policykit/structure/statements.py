@@ -76,6 +76,7 @@ def _conf() -> dict[str, Any]:
     conf["tail_re"] = re.compile(conf["generic_tail"])
     conf["barriers"] = sorted({v for v in conf["lead_verbs"] + conf["joint_verbs"] + conf["assist_verbs"] +
                                conf["duty_verbs"] + conf["barrier_verbs"] if len(v) >= 2} - set(conf["name_words"]))
+    conf["partner_re"] = re.compile("|".join(map(re.escape, conf["partner_markers"])))
     conf["with_re"] = re.compile("(?:的)?(?:" + "|".join(map(re.escape, conf["with_verbs"])) + ")")
     conf["partner_stop_re"] = re.compile("|".join(map(re.escape, conf["partner_stops"])))
     conf["opener_re"] = re.compile("|".join(f"(?:{a})" for a in conf["reported_openers"]))
@@ -143,7 +144,8 @@ _DATE_IN = re.compile(r"\d+\s*[月日]|\d{4}\s*年")
 def _relative_collective(text: str) -> bool:
     """"各负有安全生产监管职责的部门和行业主管部门": a collective described by a clause."""
     head = text.split("、")[0]
-    return head.startswith("各") and head.count("的") == 1 and head.split("的")[1].startswith(("部门", "单位", "企业", "机构"))
+    return head.startswith("各") and head.count("的") == 1 and head.split("的")[1].startswith(
+        tuple(_conf()["relative_heads"]))
 
 
 def _functions(text: str) -> bool:
@@ -407,10 +409,10 @@ def read_clause(norm: str, raw: str, start: int, end: int, offset: int = 0) -> _
 def _partners(norm: str, raw: str, at: int, end: int, offset: int) -> Piece | None:
     """Units the subject works with, later in its clause: "…与区医保局、区卫健委的协作", "…与乡镇配合"."""
     conf = _conf()
-    for m in re.finditer(r"[与同與]", norm[at:end]):
-        if norm[at:at + m.start()].endswith(("对", "督促")):
+    for m in conf["partner_re"].finditer(norm, at, end):
+        if norm[at:m.start()].endswith(tuple(conf["not_partners_after"])):
             continue
-        a = at + m.end()
+        a = m.end()
         tail = conf["with_re"].search(norm, a, end)
         if tail is None:
             break  # no later 与 can find one either

@@ -11,11 +11,23 @@ from policykit.structure.textnorm import norm
 
 _PIECE_SPLIT = re.compile(r"[、,;，；\s]+")
 _NOT_UNIT = "。!?“”\"《》:"
-# "各县(市)区", "各相关区县", "各旗县市区": every government of a level, a collective unit
-# "良井镇", "兴仁乡", "长庆街道", "白音套海苏木": a township, the government of it
-_TOWN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:镇|乡|街道|苏木)")
-_COLLECTIVE_PLACES = re.compile(r"(?:(?:各|有关|相关)[^、,;，；\s]{0,8})?[县区市旗州乡镇盟](?:[(（][^()（）]{1,8}[)）])?"
-                                r"(?:党委|政府|人民政府)?")
+
+
+@lru_cache(maxsize=1)
+def _place_shapes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two shapes built from the levels of policykit.china.levels and ``[unitlike]`` of
+    structure_assign.toml: a township ("良井镇", "长庆街道", "白音套海苏木": its government) and a
+    collective of a level ("各县(市)区", "各相关区县", "有关市、县(区)": every government of it)."""
+    from policykit.china.levels import Level
+
+    conf = load("assign")["unitlike"]
+    towns = [lv.word for lv in Level if lv.tier == "township"] + conf["township_words"]
+    chars = "".join(dict.fromkeys(lv.prefix for lv in Level if len(lv.prefix) == 1 and lv.tier != "nation"))
+    town = re.compile(rf"[\u4e00-\u9fff]{{2,6}}(?:{'|'.join(map(re.escape, towns))})")
+    openers = "|".join(map(re.escape, conf["collective_openers"]))
+    bodies = "|".join(map(re.escape, conf["collective_bodies"]))
+    collective = re.compile(rf"(?:(?:{openers})[^、,;，；\s]{{0,8}})?[{chars}](?:[(（][^()（）]{{1,8}}[)）])?(?:{bodies})?")
+    return town, collective
 
 
 @lru_cache(maxsize=1)
@@ -33,8 +45,8 @@ def looks_like_unit(piece: str) -> bool:
         return False
     if any(w in norm(piece) for w in load("assign")["unitlike"]["not_names"]):
         return False  # "列第一位者为牵头单位": a rule about units, not a name
-    return bool(_suffix_re().search(piece)) or bool(_COLLECTIVE_PLACES.fullmatch(piece)) \
-        or bool(_TOWN.fullmatch(piece))
+    town, collective = _place_shapes()
+    return bool(_suffix_re().search(piece)) or bool(collective.fullmatch(piece)) or bool(town.fullmatch(piece))
 
 
 def looks_like_units(text: str) -> bool:
